@@ -1,0 +1,1 @@
+export { sanitizeArticleHtml, setSanitizedHtml, safeElementId, setSanitizerWindowFactory, SAFE_ID_PREFIX } from './sanitize';
