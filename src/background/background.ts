@@ -1,0 +1,2 @@
+import { handle } from '../shared/messages';
+handle({ 'get-site': () => ({ autoStrip: false, hide: [], keep: [] }) });

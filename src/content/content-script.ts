@@ -1,0 +1,2 @@
+import { handle } from '../shared/messages';
+handle({ ping: () => ({ version: '0' }) });

@@ -1,0 +1,201 @@
+/**
+ * Clearpage's build. One config, one Vite build per output shape (npm run build chains them):
+ *
+ *   vite build                      extension pages (popup.html, options.html) + manifests,
+ *                                   _locales and icons, for every target
+ *   vite build --mode content       the content script: ONE self-contained IIFE (content.js)
+ *   vite build --mode background    the background: one IIFE (background.js), a classic
+ *                                   script that is Chrome's service worker and Firefox's event page
+ *   vite build --mode cli           the CLI: dist/cli/clearpage.js (ESM, Node 20, deps external)
+ *
+ * The extension parts are bundled once into dist/chrome/ and the same files are written to
+ * the other targets, which differ only in their manifest:
+ *   dist/chrome/        store build for Chrome (no host permissions)
+ *   dist/firefox/       store build for Firefox (background.scripts, gecko settings)
+ *   dist/chrome-test/   Chrome + host permission for localhost, so e2e tests can act on
+ *                       pages served from localhost without a user gesture
+ */
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { Resvg } from '@resvg/resvg-js';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+
+const ROOT = import.meta.dirname;
+const DIST = resolve(ROOT, 'dist');
+const PRIMARY = 'chrome';
+const TARGETS = ['chrome', 'firefox', 'chrome-test'] as const;
+type Target = (typeof TARGETS)[number];
+
+const ICON_SIZES = [16, 32, 48, 128];
+const GECKO_ID = 'clearpage@clearpage.dev';
+/** Firefox 140 is the first to read `data_collection_permissions`. */
+const GECKO_MIN_VERSION = '140.0';
+const TEST_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
+
+type Manifest = Record<string, unknown> & { background?: Record<string, unknown> };
+
+/** The manifest for one target, derived from the top-level manifest.json. */
+function manifestFor(target: Target): Manifest {
+  const base = JSON.parse(readFileSync(resolve(ROOT, 'manifest.json'), 'utf8')) as Manifest;
+  const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const manifest: Manifest = { ...base, version: pkg.version };
+  if (target === 'firefox') {
+    const worker = String(base.background?.service_worker ?? 'background.js');
+    manifest.background = { scripts: [worker] };
+    manifest.browser_specific_settings = {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: GECKO_MIN_VERSION,
+        data_collection_permissions: { required: ['none'] },
+      },
+      // Firefox for Android learnt data_collection_permissions in 142.
+      gecko_android: { strict_min_version: '142.0' },
+    };
+  }
+  if (target === 'chrome-test') {
+    manifest.host_permissions = TEST_HOSTS;
+    manifest.name = 'Clearpage (test build)';
+  }
+  return manifest;
+}
+
+/** `__MSG_key__` names used by the manifest; the build fails if the default locale lacks one. */
+function checkLocales(manifest: Manifest): void {
+  const used = new Set([...JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]));
+  const file = resolve(ROOT, 'src/_locales/en/messages.json');
+  if (!existsSync(file)) throw new Error('src/_locales/en/messages.json is missing (default_locale is "en")');
+  const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const missing = [...used].filter((key) => !(key in messages));
+  if (missing.length) throw new Error(`src/_locales/en/messages.json lacks manifest strings: ${missing.join(', ')}`);
+}
+
+/** PNG icons rendered from the one source drawing. */
+function renderIcons(): Map<string, Buffer> {
+  const svg = readFileSync(resolve(ROOT, 'icons/clearpage.svg'), 'utf8');
+  const icons = new Map<string, Buffer>();
+  for (const size of ICON_SIZES) {
+    const png = new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
+    icons.set(`icons/icon-${size}.png`, png);
+  }
+  return icons;
+}
+
+function writeOut(file: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, data);
+}
+
+/**
+ * Writes every emitted file of the current build to each target directory, and (in the
+ * pages build, which runs first and starts clean) the manifests, _locales and icons.
+ */
+function extensionTargets(part: 'pages' | 'content' | 'background'): Plugin {
+  return {
+    name: 'clearpage-extension-targets',
+    enforce: 'post',
+    buildStart() {
+      if (part !== 'pages') return;
+      for (const target of TARGETS) if (target !== PRIMARY) rmSync(join(DIST, target), { recursive: true, force: true });
+    },
+    generateBundle(_options, bundle) {
+      // Pages live in src/<name>/<name>.html; the extension wants them at the top (popup.html).
+      for (const [key, file] of Object.entries(bundle)) {
+        if (file.type === 'asset' && key.endsWith('.html') && key.includes('/')) {
+          delete bundle[key];
+          this.emitFile({ type: 'asset', fileName: basename(key), source: file.source });
+        }
+      }
+    },
+    writeBundle(options, bundle) {
+      const outDir = options.dir ?? join(DIST, PRIMARY);
+      for (const target of TARGETS) {
+        const dir = join(DIST, target);
+        if (dir !== resolve(outDir)) {
+          for (const fileName of Object.keys(bundle)) {
+            const from = join(outDir, fileName);
+            if (existsSync(from)) writeOut(join(dir, fileName), readFileSync(from));
+          }
+        }
+        if (part === 'pages') {
+          const manifest = manifestFor(target);
+          checkLocales(manifest);
+          writeOut(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+          cpSync(resolve(ROOT, 'src/_locales'), join(dir, '_locales'), { recursive: true });
+          for (const [name, png] of renderIcons()) writeOut(join(dir, name), png);
+        }
+      }
+    },
+  };
+}
+
+const PAGES = ['src/popup/popup.html', 'src/options/options.html'];
+
+/** An IIFE build of one script into the extension's root: no imports left at run time. */
+function scriptBuild(entry: string, fileName: string, part: 'content' | 'background'): UserConfig {
+  return {
+    publicDir: false,
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    plugins: [extensionTargets(part)],
+    build: {
+      outDir: join(DIST, PRIMARY),
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: false,
+      sourcemap: false,
+      copyPublicDir: false,
+      lib: {
+        entry: resolve(ROOT, entry),
+        formats: ['iife'],
+        name: part === 'content' ? 'clearpageContent' : 'clearpageBackground',
+        fileName: () => fileName,
+      },
+      rolldownOptions: { output: { codeSplitting: false } },
+    },
+  };
+}
+
+export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'content') return scriptBuild('src/content/content-script.ts', 'content.js', 'content');
+  if (mode === 'background') return scriptBuild('src/background/background.ts', 'background.js', 'background');
+  if (mode === 'cli') {
+    return {
+      publicDir: false,
+      build: {
+        outDir: join(DIST, 'cli'),
+        emptyOutDir: true,
+        target: 'node20',
+        ssr: resolve(ROOT, 'src/cli/main.ts'),
+        minify: false,
+        rolldownOptions: {
+          output: { format: 'es', entryFileNames: 'clearpage.js', banner: '#!/usr/bin/env node' },
+        },
+      },
+    };
+  }
+  return {
+    root: resolve(ROOT, 'src'),
+    base: '/',
+    publicDir: false,
+    plugins: [extensionTargets('pages')],
+    build: {
+      outDir: join(DIST, PRIMARY),
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+      modulePreload: { polyfill: false },
+      rolldownOptions: {
+        input: Object.fromEntries(
+          PAGES.filter((page) => existsSync(resolve(ROOT, page))).map((page) => [
+            basename(page, '.html'),
+            resolve(ROOT, page),
+          ]),
+        ),
+        output: {
+          entryFileNames: 'assets/[name].js',
+          chunkFileNames: 'assets/[name]-[hash].js',
+          assetFileNames: 'assets/[name]-[hash][extname]',
+        },
+      },
+    },
+  };
+});
