@@ -254,9 +254,18 @@ function purifierForDocument(doc: Document | null | undefined): Purifier {
 }
 
 /** Returns `html` sanitised with Clearpage's allowlist, as an HTML string safe to insert anywhere. */
-export function sanitizeArticleHtml(html: string, doc: Document): string {
+export function sanitizeArticleHtml(html: string, doc?: Document | null): string {
   const purifier = purifierForDocument(doc);
   return String(purifier.sanitize(html, { ...CONFIG, RETURN_TRUSTED_TYPE: false }));
+}
+
+/**
+ * Returns a detached <body> element holding the sanitised form of `html`, in a DOM that can be
+ * walked (the document's window, the browser's, or jsdom in Node); exports convert it further.
+ */
+export function parseSanitizedHtml(html: string, doc?: Document | null): HTMLElement {
+  const purifier = purifierForDocument(doc);
+  return purifier.sanitize(html, { ...CONFIG, RETURN_DOM: true, RETURN_TRUSTED_TYPE: false }) as HTMLElement;
 }
 
 /** Replaces the children of `target` with the sanitised form of `html`. */
