@@ -221,20 +221,27 @@ export function setSanitizerWindowFactory(factory: (() => PurifierWindow) | null
   nodeWindow = null;
 }
 
-/** In Node without an injected factory, load jsdom at run time (never bundled for the browser). */
+/**
+ * In Node without an injected factory, load jsdom at run time (never bundled for the browser). It is
+ * resolved from the running script or the working directory: `import.meta` is unavailable in the
+ * content script's IIFE bundle, which shares this module.
+ */
 function loadNodeWindow(): PurifierWindow | null {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const proc = (globalThis as { process?: { argv?: string[]; cwd?: () => string; getBuiltinModule?: (id: string) => unknown } }).process;
   const moduleApi = proc?.getBuiltinModule?.('node:module') as
-    | { createRequire(url: string): (id: string) => unknown }
+    | { createRequire(path: string): (id: string) => unknown }
     | undefined;
-  if (!moduleApi) return null;
-  try {
-    const requireHere = moduleApi.createRequire(import.meta.url);
-    const { JSDOM } = requireHere('jsdom') as { JSDOM: new (html: string) => { window: PurifierWindow } };
-    return new JSDOM('<!doctype html><html><head></head><body></body></html>').window;
-  } catch {
-    return null;
+  if (!moduleApi || !proc) return null;
+  const bases = [proc.argv?.[1], proc.cwd ? `${proc.cwd()}/index.js` : undefined].filter((b): b is string => !!b);
+  for (const base of bases) {
+    try {
+      const { JSDOM } = moduleApi.createRequire(base)('jsdom') as { JSDOM: new (html: string) => { window: PurifierWindow } };
+      return new JSDOM('<!doctype html><html><head></head><body></body></html>').window;
+    } catch {
+      // try the next base
+    }
   }
+  return null;
 }
 
 function purifierForDocument(doc: Document | null | undefined): Purifier {
