@@ -1,0 +1,431 @@
+/**
+ * The reader popup. Finds the tab to act on (`?tabId=N`, else the active tab), makes sure the
+ * content script is in it, asks it for the article and the page's strip state, and shows one of:
+ * loading, the article, "no article here", "a page Clearpage may not touch", or an error.
+ */
+import browser from 'webextension-polyfill';
+import type { Tabs } from 'webextension-polyfill';
+import type { Article, RemovedItem } from '../core/types';
+import { send, type StripItem, type StripState } from '../shared/messages';
+import { hostKey, loadSettings, onSettingsChanged, type ExportSettings, type Theme } from '../shared/settings';
+import { localizePage, t, type MessageKey } from '../shared/i18n';
+import { byId } from './element-builder';
+import { formatCount, renderArticle } from './article-view';
+import { EXPORT_ACTIONS, runExport, type ExportAction } from './export-actions';
+import { pageAccess, restrictedReasonFromError, type RestrictedReason } from './page-access';
+import { applyReadingStyle, applyTheme } from './reading-style';
+import { renderTray } from './removed-tray';
+import { bindSettingsPanel } from './settings-panel';
+import { showToast } from './toast';
+
+type View = 'loading' | 'article' | 'no-article' | 'restricted' | 'error';
+
+const VIEWS: Record<View, string> = {
+  loading: 'state-loading',
+  article: 'state-article',
+  'no-article': 'state-no-article',
+  restricted: 'state-restricted',
+  error: 'state-error',
+};
+
+const RESTRICTED_TEXT: Record<RestrictedReason, MessageKey> = {
+  'browser-page': 'restrictedBrowserPage',
+  'extension-page': 'restrictedExtensionPage',
+  'web-store': 'restrictedWebStore',
+  'view-source': 'restrictedViewSource',
+  pdf: 'restrictedPdf',
+  file: 'restrictedFile',
+  'no-access': 'restrictedNoAccess',
+  unsupported: 'restrictedUnsupported',
+};
+
+const NO_ARTICLE_TEXT: Record<string, MessageKey> = {
+  empty: 'noArticleEmpty',
+  'not-html': 'noArticleNotHtml',
+  'not-article': 'noArticleNotArticle',
+  timeout: 'noArticleTimeout',
+};
+
+/** The theme of the last session, cached so the first paint already has the right colours. */
+const THEME_CACHE_KEY = 'clearpage.theme';
+
+const params = new URLSearchParams(location.search);
+/** Opened as an ordinary page (automation, or a tab): fill the window instead of popup size. */
+const asPage = params.has('tabId');
+
+const state: {
+  tabId: number | null;
+  host: string;
+  article: Article | null;
+  found: RemovedItem[];
+  strip: StripState | null;
+  exportSettings: ExportSettings;
+} = {
+  tabId: null,
+  host: '',
+  article: null,
+  found: [],
+  strip: null,
+  exportSettings: { format: 'markdown', frontMatter: true },
+};
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function showView(view: View): void {
+  for (const [key, id] of Object.entries(VIEWS)) byId(id).hidden = key !== view;
+  byId('state-loading').setAttribute('aria-busy', String(view === 'loading'));
+  byId('export-bar').hidden = view !== 'article';
+  const pageControls = view === 'article' || view === 'no-article';
+  byId('strip-control').hidden = !pageControls || state.strip === null;
+  byId('tray-button').hidden = !pageControls || state.strip === null;
+  if (!pageControls) closeSheets();
+}
+
+function showRestricted(reason: RestrictedReason): void {
+  byId('restricted-why').textContent = t(RESTRICTED_TEXT[reason]);
+  const hint = reason === 'file' ? t('restrictedFileHint') : t('restrictedHint');
+  byId('restricted-hint').textContent = hint;
+  showView('restricted');
+}
+
+function showError(error: unknown): void {
+  byId('error-detail').textContent = errorText(error);
+  showView('error');
+}
+
+// ------------------------------------------------------------------ sheets
+
+function closeSheets(returnFocus = false): void {
+  for (const [sheetId, buttonId] of [
+    ['settings-panel', 'settings-button'],
+    ['tray-panel', 'tray-button'],
+  ] as const) {
+    const sheet = byId(sheetId);
+    const button = byId(buttonId);
+    const wasOpen = !sheet.hidden;
+    sheet.hidden = true;
+    button.setAttribute('aria-expanded', 'false');
+    if (wasOpen && returnFocus) button.focus();
+  }
+}
+
+function toggleSheet(sheetId: string, buttonId: string): void {
+  const sheet = byId(sheetId);
+  const open = sheet.hidden;
+  closeSheets();
+  if (!open) {
+    byId(buttonId).focus();
+    return;
+  }
+  sheet.hidden = false;
+  byId(buttonId).setAttribute('aria-expanded', 'true');
+  sheet.querySelector<HTMLElement>('input:checked, input, button:not([data-close-sheet])')?.focus();
+}
+
+// ------------------------------------------------------------------ strip state and tray
+
+function updateStripControls(): void {
+  const strip = state.strip;
+  const toggle = byId<HTMLInputElement>('strip-toggle');
+  toggle.checked = strip?.stripped ?? false;
+  const count = strip?.stripped ? strip.items.length : state.found.length;
+  const trayButton = byId('tray-button');
+  byId('tray-button-label').textContent = strip?.stripped ? t('trayButtonHidden') : t('trayButtonFound');
+  byId('tray-count').textContent = count ? formatCount(count) : '';
+  trayButton.setAttribute(
+    'aria-label',
+    strip?.stripped ? t('trayButtonHiddenLong', formatCount(count)) : t('trayButtonFoundLong', formatCount(count)),
+  );
+  renderTray({ state: strip, found: state.found, onShowAgain: (item) => void showAgain(item) });
+}
+
+async function setStripped(stripped: boolean): Promise<void> {
+  if (state.tabId === null) return;
+  const toggle = byId<HTMLInputElement>('strip-toggle');
+  toggle.disabled = true;
+  try {
+    state.strip = await send({ type: stripped ? 'strip' : 'restore' }, { tabId: state.tabId });
+    if (stripped) showToast(t('toastStripped', formatCount(state.strip.items.length)));
+    else showToast(t('toastRestored'));
+  } catch (error) {
+    showToast(t('toastStripFailed', errorText(error)), 'error');
+  } finally {
+    toggle.disabled = false;
+    updateStripControls();
+  }
+}
+
+async function showAgain(item: StripItem): Promise<void> {
+  if (state.tabId === null) return;
+  try {
+    state.strip = await send({ type: 'show-again', id: item.id }, { tabId: state.tabId });
+    showToast(t('toastShownAgain'));
+  } catch (error) {
+    showToast(t('toastStripFailed', errorText(error)), 'error');
+  }
+  updateStripControls();
+}
+
+async function startPicker(): Promise<void> {
+  if (state.tabId === null) return;
+  const picking = send({ type: 'start-picker' }, { tabId: state.tabId });
+  if (!asPage) {
+    // A click on the page closes a toolbar popup anyway: hand over to the page now.
+    picking.catch(() => undefined);
+    showToast(t('toastPickOnPage'));
+    setTimeout(() => window.close(), 600);
+    return;
+  }
+  showToast(t('toastPickOnPage'));
+  try {
+    const result = await picking;
+    state.strip = await send({ type: 'get-strip-state' }, { tabId: state.tabId });
+    updateStripControls();
+    showToast(result.picked ? t('toastPicked') : t('toastPickCancelled'));
+  } catch (error) {
+    showToast(t('toastStripFailed', errorText(error)), 'error');
+  }
+}
+
+async function showSiteRow(): Promise<void> {
+  const row = byId('site-row');
+  const host = state.host;
+  if (!host) {
+    row.hidden = true;
+    return;
+  }
+  byId('remember-site-label').textContent = t('rememberSite', host);
+  const checkbox = byId<HTMLInputElement>('remember-site');
+  try {
+    const rules = await send({ type: 'get-site', host });
+    checkbox.checked = rules.autoStrip;
+  } catch {
+    checkbox.checked = false;
+  }
+  row.hidden = false;
+}
+
+function onRememberChange(): void {
+  const checkbox = byId<HTMLInputElement>('remember-site');
+  const host = state.host;
+  if (!host) return;
+  if (!checkbox.checked) {
+    send({ type: 'set-site-auto', host, enabled: false })
+      .then(() => showToast(t('toastForgotten', host)))
+      .catch((error: unknown) => showToast(t('toastStripFailed', errorText(error)), 'error'));
+    return;
+  }
+  // Asked here, inside the click: browsers grant permission requests only during a user gesture.
+  browser.permissions
+    .request({ origins: [`*://${host}/*`] })
+    .then(async (granted) => {
+      if (!granted) {
+        checkbox.checked = false;
+        showToast(t('toastPermissionDenied', host), 'error');
+        return;
+      }
+      await send({ type: 'set-site-auto', host, enabled: true });
+      if (!state.strip?.stripped) await setStripped(true);
+      showToast(t('toastRemembered', host));
+    })
+    .catch((error: unknown) => {
+      checkbox.checked = false;
+      showToast(t('toastStripFailed', errorText(error)), 'error');
+    });
+}
+
+// ------------------------------------------------------------------ finding the tab and the article
+
+async function targetTab(): Promise<Tabs.Tab> {
+  const requested = params.get('tabId');
+  if (requested !== null) {
+    const id = Number(requested);
+    if (!Number.isInteger(id) || id < 0) throw new Error(`Not a tab id: "${requested}"`);
+    return browser.tabs.get(id);
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (!tab || tab.id === undefined) throw new Error('No active tab');
+  return tab;
+}
+
+async function ensureContentScript(tabId: number): Promise<void> {
+  try {
+    await send({ type: 'ping' }, { tabId });
+    return;
+  } catch {
+    // Not there yet: inject it (the toolbar click granted activeTab for this tab).
+  }
+  await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+}
+
+async function fileAccessAllowed(): Promise<boolean> {
+  try {
+    return await browser.extension.isAllowedFileSchemeAccess();
+  } catch {
+    return false;
+  }
+}
+
+async function load(): Promise<void> {
+  showView('loading');
+  const tab = await targetTab();
+  const tabId = tab.id!;
+  state.tabId = tabId;
+  state.host = tab.url ? hostKey(tab.url) : '';
+
+  if (tab.url) {
+    const access = pageAccess(tab.url, { fileAccess: tab.url.startsWith('file:') ? await fileAccessAllowed() : false });
+    if (!access.ok) {
+      showRestricted(access.reason);
+      return;
+    }
+  }
+
+  try {
+    await ensureContentScript(tabId);
+  } catch (error) {
+    const reason = restrictedReasonFromError(errorText(error));
+    if (reason) {
+      showRestricted(reason);
+      return;
+    }
+    throw error;
+  }
+
+  const [result, strip] = await Promise.all([
+    send({ type: 'extract' }, { tabId }),
+    send({ type: 'get-strip-state' }, { tabId }).catch(() => null),
+  ]);
+  state.strip = strip;
+  if (strip?.host) state.host = strip.host;
+
+  if (result.kind === 'article') {
+    state.article = result.article;
+    state.found = result.article.removed;
+    renderArticle(result.article);
+    showView('article');
+  } else {
+    state.article = null;
+    state.found = result.noArticle.removed;
+    byId('no-article-why').textContent = t(NO_ARTICLE_TEXT[result.noArticle.reason] ?? 'noArticleNotArticle');
+    const found = byId('no-article-found');
+    found.hidden = result.noArticle.removed.length === 0;
+    found.textContent = t('noArticleFound', formatCount(result.noArticle.removed.length));
+    byId('strip-anyway').hidden = state.strip === null || state.strip.stripped;
+    showView('no-article');
+  }
+  updateStripControls();
+  void showSiteRow();
+}
+
+// ------------------------------------------------------------------ wiring
+
+function wire(): void {
+  byId('settings-button').addEventListener('click', () => toggleSheet('settings-panel', 'settings-button'));
+  byId('tray-button').addEventListener('click', () => toggleSheet('tray-panel', 'tray-button'));
+  for (const close of document.querySelectorAll('[data-close-sheet]')) {
+    close.addEventListener('click', () => closeSheets(true));
+  }
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && (!byId('settings-panel').hidden || !byId('tray-panel').hidden)) {
+      event.preventDefault();
+      closeSheets(true);
+    }
+  });
+
+  byId<HTMLInputElement>('strip-toggle').addEventListener('change', (event) => {
+    void setStripped((event.target as HTMLInputElement).checked);
+  });
+  byId('strip-anyway').addEventListener('click', () => {
+    void setStripped(true).then(() => {
+      byId('strip-anyway').hidden = state.strip?.stripped ?? false;
+    });
+  });
+  byId('pick-element').addEventListener('click', () => void startPicker());
+  byId('remember-site').addEventListener('change', onRememberChange);
+  byId('retry').addEventListener('click', () => void start());
+  byId('open-options').addEventListener('click', () => {
+    browser.runtime.openOptionsPage().catch((error: unknown) => showToast(errorText(error), 'error'));
+  });
+
+  byId('export-bar').addEventListener('click', (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-testid]');
+    const action = button?.dataset.testid as ExportAction | undefined;
+    if (!button || !action || !EXPORT_ACTIONS.includes(action) || !state.article) return;
+    runExport(action, state.article, { frontMatter: state.exportSettings.frontMatter })
+      .then((message) => {
+        showToast(message);
+        button.classList.add('done');
+        setTimeout(() => button.classList.remove('done'), 1200);
+      })
+      .catch((error: unknown) => showToast(t('toastExportFailed', errorText(error)), 'error'));
+  });
+}
+
+const PREFERRED: Record<ExportSettings['format'], ExportAction[]> = {
+  markdown: ['copy-markdown', 'download-md'],
+  text: ['copy-text', 'download-txt'],
+  html: ['copy-rich', 'download-html'],
+  json: ['download-json'],
+};
+
+/** Marks the buttons of the export format chosen in the options. */
+function markPreferredFormat(): void {
+  const preferred = PREFERRED[state.exportSettings.format] ?? [];
+  for (const button of byId('export-bar').querySelectorAll<HTMLElement>('button[data-testid]')) {
+    button.classList.toggle('preferred', preferred.includes(button.dataset.testid as ExportAction));
+  }
+}
+
+async function start(): Promise<void> {
+  try {
+    await load();
+  } catch (error) {
+    showError(error);
+  }
+}
+
+function cachedTheme(): Theme | null {
+  try {
+    return localStorage.getItem(THEME_CACHE_KEY) as Theme | null;
+  } catch {
+    return null;
+  }
+}
+
+async function boot(): Promise<void> {
+  if (asPage) document.documentElement.classList.add('as-page');
+  const theme = cachedTheme();
+  if (theme) applyTheme(theme);
+  localizePage();
+  wire();
+
+  const settingsReady = loadSettings()
+    .then(({ settings }) => {
+      applyReadingStyle(settings.reading);
+      state.exportSettings = settings.export;
+      markPreferredFormat();
+      try {
+        localStorage.setItem(THEME_CACHE_KEY, settings.reading.theme);
+      } catch {
+        // Storage may be off; the cache only saves a flash of the wrong theme.
+      }
+      bindSettingsPanel(settings.reading, (error) => showToast(errorText(error), 'error'));
+      onSettingsChanged((next) => {
+        state.exportSettings = next.export;
+        markPreferredFormat();
+        try {
+          localStorage.setItem(THEME_CACHE_KEY, next.reading.theme);
+        } catch {
+          // as above
+        }
+      });
+    })
+    .catch((error: unknown) => showToast(errorText(error), 'error'));
+
+  await Promise.all([start(), settingsReady]);
+}
+
+void boot();
