@@ -1,2 +1,160 @@
-import { handle } from '../shared/messages';
-handle({ ping: () => ({ version: '0' }) });
+/**
+ * The content script: glue between the live page and core/. Injected on demand
+ * (scripting.executeScript) or registered by the background for sites with automatic
+ * stripping. Injecting it again into the same page does nothing: one set of listeners.
+ */
+import browser from 'webextension-polyfill';
+import { createPageStrip, selectorFor, categoryForElement, textSample, type PageStrip } from '../core/page-strip';
+import { extractArticle } from '../core/extract-article';
+import { toMarkdown } from '../core/export-markdown';
+import { handle, send, type PickerResult, type StripState } from '../shared/messages';
+import { hostKey, loadSettings, type SiteRules } from '../shared/settings';
+import { startPicker, type Picker } from './element-picker';
+
+const INSTALLED = Symbol.for('clearpage.content');
+
+async function writeClipboard(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    // Not focused, or no clipboard permission for the page: fall back to a copy command.
+  }
+  const area = document.createElement('textarea');
+  area.setAttribute('data-clearpage-ui', 'clipboard');
+  area.value = text;
+  Object.assign(area.style, { position: 'fixed', top: '-1000px', opacity: '0' });
+  document.documentElement.append(area);
+  area.select();
+  const ok = document.execCommand('copy');
+  area.remove();
+  if (!ok) throw new Error('The browser refused to write to the clipboard.');
+}
+
+function install(): void {
+  const host = hostKey(location.href);
+  let rules: SiteRules = { autoStrip: false, hide: [], keep: [] };
+  let exportFrontMatter = true;
+  let picker: Picker | null = null;
+
+  const stripper: PageStrip = createPageStrip(document, { onLateChrome: () => report() });
+
+  const state = (): StripState => ({
+    stripped: stripper.stripped,
+    host,
+    items: stripper.items().map(({ id, category, sample }) => ({ id, category, sample })),
+  });
+
+  const report = () => {
+    const { stripped, items } = state();
+    send({ type: 'strip-state-changed', stripped, count: items.length }).catch(() => {
+      // The background may be restarting; the badge catches up on the next change.
+    });
+  };
+
+  const ready = loadSettings()
+    .then(({ settings }) => {
+      rules = settings.sites[host] ?? rules;
+      exportFrontMatter = settings.export.frontMatter;
+      stripper.setRules({ extraChromeSelectors: rules.hide, keepSelectors: rules.keep });
+      if (rules.autoStrip && !stripper.stripped) {
+        stripper.strip();
+        report();
+      }
+    })
+    .catch(() => {
+      // Storage unavailable (very rare): strip with detection alone.
+    });
+
+  const extract = () =>
+    extractArticle(document, location.href, { extraChromeSelectors: rules.hide, keepSelectors: rules.keep });
+
+  handle({
+    ping: () => ({ version: browser.runtime.getManifest().version }),
+
+    extract: async () => {
+      await ready;
+      return extract();
+    },
+
+    strip: async () => {
+      await ready;
+      stripper.strip();
+      report();
+      return state();
+    },
+
+    restore: async () => {
+      await ready;
+      stripper.restore();
+      report();
+      return state();
+    },
+
+    'get-strip-state': async () => {
+      await ready;
+      return state();
+    },
+
+    'show-again': async ({ id }) => {
+      await ready;
+      const item = stripper.showAgain(id);
+      if (!item) throw new Error(`Nothing hidden with id ${id}`);
+      report();
+      if (host) {
+        // Remembered for the site: keep it next time, and drop a pick that hid this very element.
+        for (const selector of rules.hide) {
+          if (item.element.matches(selector)) rules = await send({ type: 'remove-site-rule', host, kind: 'hide', selector });
+        }
+        rules = await send({ type: 'add-site-rule', host, kind: 'keep', selector: selectorFor(item.element) });
+        stripper.setRules({ extraChromeSelectors: rules.hide, keepSelectors: rules.keep });
+      }
+      return state();
+    },
+
+    'start-picker': async (): Promise<PickerResult> => {
+      await ready;
+      picker?.cancel();
+      const current = startPicker(document);
+      picker = current;
+      const element = await current.result;
+      if (picker === current) picker = null;
+      if (!element) return { picked: false };
+      const selector = selectorFor(element);
+      const category = categoryForElement(element);
+      const sample = textSample(element);
+      stripper.hide(element, category);
+      report();
+      if (host) {
+        for (const kept of rules.keep) {
+          if (element.matches(kept)) rules = await send({ type: 'remove-site-rule', host, kind: 'keep', selector: kept });
+        }
+        rules = await send({ type: 'add-site-rule', host, kind: 'hide', selector });
+        stripper.setRules({ extraChromeSelectors: rules.hide, keepSelectors: rules.keep });
+      }
+      return { picked: true, selector, category, sample };
+    },
+
+    'cancel-picker': () => {
+      picker?.cancel();
+      picker = null;
+    },
+
+    'write-clipboard': ({ text }) => writeClipboard(text),
+
+    'copy-markdown': async () => {
+      await ready;
+      const result = extract();
+      if (result.kind !== 'article') throw new Error(result.noArticle.message);
+      const markdown = toMarkdown(result.article, { frontMatter: exportFrontMatter });
+      await writeClipboard(markdown);
+      return { title: result.article.title, chars: markdown.length };
+    },
+  });
+}
+
+const scope = globalThis as unknown as Record<symbol, boolean>;
+if (!scope[INSTALLED]) {
+  scope[INSTALLED] = true;
+  install();
+}

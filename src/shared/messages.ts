@@ -37,6 +37,9 @@ export type PickerResult =
   | { picked: true; selector: string; category: ChromeCategory; sample: string }
   | { picked: false };
 
+/** A request with no fields besides `type`. */
+export type NoPayload = Record<never, never>;
+
 /** Where a request is handled. */
 export type Receiver = 'content' | 'background';
 
@@ -47,24 +50,26 @@ export type Receiver = 'content' | 'background';
 export interface Protocol {
   // --- to the content script (send with { tabId }) ---
   /** Liveness probe: is the content script installed in this tab? */
-  ping: { request: Record<string, never>; reply: { version: string }; to: 'content' };
+  ping: { request: Record<never, never>; reply: { version: string }; to: 'content' };
   /** Run extractArticle on the live document (the core clones it). */
-  extract: { request: Record<string, never>; reply: ExtractResult; to: 'content' };
+  extract: { request: Record<never, never>; reply: ExtractResult; to: 'content' };
   /** Hide the page's chrome in place (a second strip is a no-op). */
-  strip: { request: Record<string, never>; reply: StripState; to: 'content' };
+  strip: { request: Record<never, never>; reply: StripState; to: 'content' };
   /** Undo stripping: the document is as it was before. */
-  restore: { request: Record<string, never>; reply: StripState; to: 'content' };
-  'get-strip-state': { request: Record<string, never>; reply: StripState; to: 'content' };
+  restore: { request: Record<never, never>; reply: StripState; to: 'content' };
+  'get-strip-state': { request: Record<never, never>; reply: StripState; to: 'content' };
   /** Show one hidden block again and remember that choice (a keep rule) for the site. */
   'show-again': { request: { id: string }; reply: StripState; to: 'content' };
   /**
    * Start the click-to-hide picker; resolves when the user has clicked an element
    * (hidden and remembered as a hide rule for the site) or cancelled (Escape, cancel-picker).
    */
-  'start-picker': { request: Record<string, never>; reply: PickerResult; to: 'content' };
-  'cancel-picker': { request: Record<string, never>; reply: void; to: 'content' };
+  'start-picker': { request: Record<never, never>; reply: PickerResult; to: 'content' };
+  'cancel-picker': { request: Record<never, never>; reply: void; to: 'content' };
   /** Write text to the clipboard from the page (the background has no clipboard in MV3 Chrome). */
   'write-clipboard': { request: { text: string }; reply: void; to: 'content' };
+  /** Extract the article and copy it as Markdown (the context-menu item). Fails on a page with no article. */
+  'copy-markdown': { request: Record<never, never>; reply: { title: string; chars: number }; to: 'content' };
 
   // --- to the background (send without tabId) ---
   /** Inject the content script if needed, then strip or restore the tab. */
@@ -73,7 +78,7 @@ export interface Protocol {
   'set-site-auto': { request: { host: string; enabled: boolean }; reply: SiteRules; to: 'background' };
   'get-site': { request: { host: string }; reply: SiteRules; to: 'background' };
   /** All sites that have rules or automatic stripping. */
-  'list-sites': { request: Record<string, never>; reply: Record<string, SiteRules>; to: 'background' };
+  'list-sites': { request: Record<never, never>; reply: Record<string, SiteRules>; to: 'background' };
   'add-site-rule': {
     request: { host: string; kind: 'hide' | 'keep'; selector: string };
     reply: SiteRules;
@@ -105,6 +110,15 @@ export type ReplyOf<K extends RequestType> = Protocol[K]['reply'];
 export type ContentRequestType = { [K in RequestType]: Protocol[K]['to'] extends 'content' ? K : never }[RequestType];
 export type BackgroundRequestType = Exclude<RequestType, ContentRequestType>;
 
+/**
+ * The background refuses pages the browser keeps extensions out of with an Error whose message
+ * ends in `[restricted:<reason>]` (reasons as in src/popup/page-access.ts); this reads it back.
+ */
+export function restrictedReasonOf(error: unknown): string | null {
+  const message = error instanceof Error ? error.message : String(error);
+  return /\[restricted:([a-z-]+)\]/.exec(message)?.[1] ?? null;
+}
+
 type Envelope<T> = { __clearpage: true; ok: true; value: T } | { __clearpage: true; ok: false; error: string };
 
 const REQUEST_TYPES: ReadonlySet<string> = new Set<RequestType>([
@@ -117,6 +131,7 @@ const REQUEST_TYPES: ReadonlySet<string> = new Set<RequestType>([
   'start-picker',
   'cancel-picker',
   'write-clipboard',
+  'copy-markdown',
   'toggle-strip',
   'set-site-auto',
   'get-site',

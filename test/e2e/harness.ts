@@ -1,0 +1,225 @@
+/**
+ * Shared Playwright fixtures for Clearpage's end-to-end tests.
+ *
+ *   import { test, expect } from './harness';
+ *   test('…', async ({ context, serverUrl, openPopupFor }) => { … });
+ *
+ * - `serverUrl`: a static server (one per worker, random port on 127.0.0.1) serving test/fixtures/,
+ *   e.g. `${serverUrl}/bdnews24-explainer/source.html`.
+ * - `context`: a persistent Debian Chromium context (fresh profile per test) with the test build
+ *   (dist/chrome-test: the store build plus host permission for localhost) loaded.
+ * - `serviceWorker`, `extensionId`: the extension's background service worker and id.
+ * - `tabIdOf(page)`: the tab id of a page (via chrome.tabs in the service worker).
+ * - `openPopupFor(page)`: opens chrome-extension://ID/popup.html?tabId=N for the page's tab.
+ * - `openActionPopup(page?)`: brings the page to the front, calls chrome.action.openPopup() in the
+ *   service worker and returns the real action popup's Page.
+ * - `sendToTab(page, request)`: sends a protocol request (src/shared/messages.ts) to the page's
+ *   content script and returns the reply; `sendToBackground(request)` does the same for the
+ *   background (through its exported `dispatch`, the same handlers its onMessage listener uses).
+ * - `injectContent(page)`: makes sure the content script is in the page (as the popup does).
+ *
+ * Run `npm run build` first: the tests use what the build wrote.
+ */
+import { test as base, expect, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { ReplyOf, RequestOf, RequestType } from '../../src/shared/messages';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const EXTENSION_DIR = resolve(ROOT, 'dist', 'chrome-test');
+export const FIXTURES_DIR = resolve(ROOT, 'test', 'fixtures');
+export const RESULTS_DIR = resolve(ROOT, 'test-results');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.pdf': 'application/pdf',
+};
+
+/** Serves a directory on 127.0.0.1 at a random port; resolves with the server and its base URL. */
+export async function serveDirectory(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(dir, path));
+    if (file !== dir && !file.startsWith(dir + sep)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no port');
+  return { server, url: `http://127.0.0.1:${address.port}` };
+}
+
+/** Launches Debian Chromium with an unpacked extension in a fresh profile. */
+export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<{ context: BrowserContext; profile: string }> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'clearpage-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
+  });
+  return { context, profile };
+}
+
+/** The extension's background service worker (waits for it to start). */
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
+  return context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs }));
+}
+
+type SendToTab = <K extends RequestType>(page: Page, request: RequestOf<K>) => Promise<ReplyOf<K>>;
+type SendToBackground = <K extends RequestType>(request: RequestOf<K>) => Promise<ReplyOf<K>>;
+
+export interface ClearpageFixtures {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  tabIdOf: (page: Page) => Promise<number>;
+  openPopupFor: (page: Page) => Promise<Page>;
+  openActionPopup: (page?: Page) => Promise<Page>;
+  sendToTab: SendToTab;
+  sendToBackground: SendToBackground;
+  injectContent: (page: Page) => Promise<void>;
+}
+
+export interface ClearpageWorkerFixtures {
+  serverUrl: string;
+}
+
+export const test = base.extend<ClearpageFixtures, ClearpageWorkerFixtures>({
+  serverUrl: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
+    async ({}, use) => {
+      const { server, url } = await serveDirectory(FIXTURES_DIR);
+      await use(url);
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+    { scope: 'worker' },
+  ],
+
+  // eslint-disable-next-line no-empty-pattern -- no dependencies
+  context: async ({}, use) => {
+    const { context, profile } = await launchWithExtension();
+    await use(context);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  },
+
+  serviceWorker: async ({ context }, use) => {
+    await use(await extensionWorker(context));
+  },
+
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+
+  tabIdOf: async ({ serviceWorker }, use) => {
+    await use(async (page: Page) => {
+      const url = page.url();
+      const byUrl = await serviceWorker.evaluate(async (u) => {
+        const tabs = await chrome.tabs.query({});
+        return tabs.filter((t) => t.url === u).map((t) => t.id ?? -1);
+      }, url);
+      if (byUrl.length === 1) return byUrl[0];
+      // Several tabs with this URL, or one we may not read the URL of (chrome://): the active one.
+      await page.bringToFront();
+      const active = await serviceWorker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id ?? -1;
+      });
+      if (active < 0) throw new Error(`No tab found for ${url}`);
+      return active;
+    });
+  },
+
+  openPopupFor: async ({ context, extensionId, tabIdOf }, use) => {
+    await use(async (page: Page) => {
+      const tabId = await tabIdOf(page);
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+      return popup;
+    });
+  },
+
+  openActionPopup: async ({ context, serviceWorker, extensionId }, use) => {
+    await use(async (page?: Page) => {
+      if (page) await page.bringToFront();
+      const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+      const opened = context.waitForEvent('page', { predicate: (p) => p.url().startsWith(popupUrl), timeout: 10_000 });
+      await serviceWorker.evaluate(() => chrome.action.openPopup());
+      return opened;
+    });
+  },
+
+  sendToTab: async ({ serviceWorker, tabIdOf }, use) => {
+    const send: SendToTab = async (page, request) => {
+      const tabId = await tabIdOf(page);
+      const envelope = (await serviceWorker.evaluate(
+        ([id, message]) => chrome.tabs.sendMessage(id as number, message, { frameId: 0 }),
+        [tabId, request] as const,
+      )) as { ok: boolean; value?: unknown; error?: string } | undefined;
+      if (!envelope) throw new Error(`No content script answered "${request.type}"`);
+      if (!envelope.ok) throw new Error(envelope.error);
+      return envelope.value as never;
+    };
+    await use(send);
+  },
+
+  sendToBackground: async ({ serviceWorker }, use) => {
+    const send: SendToBackground = async (request) =>
+      (await serviceWorker.evaluate(
+        // The background bundle is an IIFE whose exports land on `clearpageBackground`.
+        (message) => (globalThis as unknown as { clearpageBackground: { dispatch: (m: unknown) => Promise<unknown> } }).clearpageBackground.dispatch(message),
+        request,
+      )) as never;
+    await use(send);
+  },
+
+  injectContent: async ({ tabIdOf, sendToBackground }, use) => {
+    await use(async (page: Page) => {
+      const tabId = await tabIdOf(page);
+      await sendToBackground({ type: 'ensure-content', tabId });
+    });
+  },
+});
+
+export { expect };
