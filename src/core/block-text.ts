@@ -1,0 +1,92 @@
+/**
+ * Block-by-block plain text: each paragraph, heading, list item, table row or
+ * preformatted block becomes one block, so words never run together across block
+ * boundaries the way `textContent` glues them ("…Moscow.RELATED STORIES").
+ */
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR',
+  'LI', 'MAIN', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL', 'LEGEND', 'OPTION',
+]);
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'BUTTON', 'SELECT', 'TEXTAREA', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS']);
+const CELL_TAGS = new Set(['TD', 'TH']);
+const LINE_BREAK = '\u2028';
+
+/** Returns the text blocks under `root`, in document order, whitespace-normalised. */
+export function textBlocks(root: Node): string[] {
+  const out: string[] = [];
+  let cur = '';
+  const flush = (): void => {
+    const t = cur
+      .replace(/[ \t\n\r\f\v\u00a0\u200b]+/g, ' ')
+      .replace(new RegExp(` ?${LINE_BREAK} ?`, 'g'), '\n')
+      .replace(/\n{2,}/g, '\n')
+      .trim();
+    if (t) out.push(t);
+    cur = '';
+  };
+  // Explicit stack (deeply nested pages must not overflow the call stack); a null marks a block's end.
+  const stack: (Node | null)[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === null) {
+      flush();
+      continue;
+    }
+    if (!node) continue;
+    if (node.nodeType === 3) {
+      cur += (node as Text).data;
+      continue;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) continue;
+    const el = node as Element;
+    const tag = el.tagName ? el.tagName.toUpperCase() : '';
+    if (SKIP_TAGS.has(tag)) continue;
+    if (tag === 'BR') {
+      cur += LINE_BREAK;
+      continue;
+    }
+    if (tag === 'PRE') {
+      flush();
+      const pre = (el.textContent ?? '').replace(/^\n/, '').replace(/\s+$/, '');
+      if (pre.trim()) out.push(pre);
+      continue;
+    }
+    if (CELL_TAGS.has(tag)) cur += ' ';
+    const block = BLOCK_TAGS.has(tag);
+    if (block) {
+      flush();
+      stack.push(null);
+    }
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Node);
+  }
+  flush();
+  return out;
+}
+
+/** Plain text of `root`: its blocks separated by blank lines. */
+export function blockText(root: Node): string {
+  return textBlocks(root).join('\n\n');
+}
+
+const IDEOGRAPHIC = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+
+/** Counts words, counting each Chinese/Japanese character as one (those scripts do not space words). */
+export function countWords(text: string): number {
+  const ideographs = text.match(IDEOGRAPHIC)?.length ?? 0;
+  const rest = text
+    .replace(IDEOGRAPHIC, ' ')
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return ideographs + rest;
+}
+
+/** Minutes to read `text` (about 230 words or 500 ideographs a minute), at least 1 for any text. */
+export function readingMinutes(text: string): number {
+  const ideographs = text.match(IDEOGRAPHIC)?.length ?? 0;
+  const words = countWords(text) - ideographs;
+  if (words + ideographs === 0) return 0;
+  return Math.max(1, Math.round(words / 230 + ideographs / 500));
+}

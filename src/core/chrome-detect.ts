@@ -1,0 +1,653 @@
+/**
+ * Page-chrome detection from structure: landmarks, link density, repeated card shapes,
+ * headings such as "Related stories" or "Opinion", language links, share bars, ad slots,
+ * consent banners. Class and id names are only extra evidence, so sites with hashed class
+ * names (CSS modules, `css-1x2y3z`) are handled too. Read-only: never mutates the document.
+ */
+import type { ChromeBlock, ChromeCategory } from './types';
+
+export interface FindChromeOptions {
+  /** Extra selectors to treat as chrome (per-site rules from the user). */
+  extraChromeSelectors?: string[];
+  /** Selectors to keep even when detected as chrome. */
+  keepSelectors?: string[];
+}
+
+/** Per-element aggregates from one walk over the body. */
+interface Stats {
+  /** Pre-order index and the last pre-order index inside the element's subtree. */
+  idx: number;
+  end: number;
+  parent: number;
+  text: number;
+  ownText: number;
+  linkText: number;
+  links: number;
+  commas: number;
+  imgs: number;
+  /** Paragraphs of running text (≥ 80 characters, few links). */
+  prose: number;
+  score: number;
+}
+
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', 'MATH', 'math', 'HEAD', 'TITLE', 'META', 'LINK']);
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+// Heading texts that introduce a list of other stories rather than the article's own content.
+const RELATED_HEADING =
+  /^(related( stories| articles| news| posts| content| coverage| links| reading| topics| videos)?|you (may|might|will) (also )?(like|enjoy|love|be interested in)|recommended( for you| stories| articles| reading| videos)?|read (more|next|also)|also read|more (on|about) (this|the) (story|topic|subject)|further reading|more like this|around the web|from (around )?the web|promoted stories|sponsored stories|don'?t miss|editor'?s picks|top stories|latest( news| stories| articles| posts)?|more stories|more news|other stories|weitere artikel|weitere nachrichten|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|auch interessant|ähnliche artikel|verwandte artikel|articles? (liés|similaires)|à lire aussi|lire aussi|sur le même sujet|te puede interesar|artículos relacionados|noticias relacionadas|leggi anche|articoli correlati|похожие (статьи|новости)|читайте также|相关(文章|新闻|阅读)|関連記事)$/;
+const MORE_FROM_HEADING =
+  /^(more from .{1,40}|more in .{1,30}|most (read|popular|viewed|shared|commented|emailed|recent)|popular( now| stories| articles| posts| today)?|trending( now| stories| articles| today)?|opinion|opinions|editorials?|columns?|columnists|in other news|what to read next|in case you missed it|recent posts|recent articles|archives|categories|tags|meistgelesen|meistgelesene artikel|am meisten gelesen|neueste artikel|les plus lus|lo más leído|más leídas|i più letti|самое читаемое|热门|人気記事)$/;
+const COMMENTS_HEADING =
+  /^((\d+ )?(comments?|responses?|replies|reactions)|leave a (comment|reply)|post a comment|join the (conversation|discussion)|discussion|kommentare?|commentaires?|comentarios|commenti|комментарии)(\s*\(\d+\))?$/;
+const NEWSLETTER_HEADING = /^(subscribe( to .{1,40})?|sign up( for .{1,40})?|(get )?(our|the) newsletters?|newsletters?( sign[- ]?up)?|stay (informed|updated|in the loop)|newsletter abonnieren|abonnez-vous .{0,30}|suscríbete .{0,30})$/;
+const SHARE_HEADING = /^(share( this( article| story| post| page)?)?|share on|share via|follow us( on .{1,30})?|teilen|partager( cet article)?|compartir|condividi)$/;
+const AD_LABEL = /^(advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|promoted|anzeige|werbung|publicité|publicidad|pubblicità|reklama|реклама|广告|広告|advertentie|annonce|scroll to continue( with content)?)$/i;
+const COPYRIGHT = /©|&copy;|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados/i;
+const COOKIE_TEXT = /\bcookies?\b|\bconsent\b|\bgdpr\b|datenschutz|privacy (settings|preferences)/i;
+
+// Class/id tokens, as extra evidence only.
+const HINTS: [RegExp, ChromeCategory][] = [
+  [/^(cookie|cookies|consent|gdpr|cmp|onetrust|didomi|cookiebanner|cookie[-_]?notice|usercentrics|qc[-_]?cmp\d*)$/, 'consent'],
+  [/^(ad|ads|advert|adverts|advertisement|advertising|adslot|adunit|ad[-_]?slot|ad[-_]?container|ad[-_]?wrapper|dfp|gpt|adsense|adsbygoogle|sponsor|sponsored|banner[-_]?ad|taboola[-_]?ad|googletag)$/, 'ad'],
+  [/^(taboola|outbrain|related|recommended|recommendations|recirculation|recirc|read[-_]?more|more[-_]?stories|related[-_]?posts|related[-_]?articles|yarpp|jp[-_]?relatedposts|also[-_]?read)$/, 'related'],
+  [/^(popular|trending|most[-_]?read|most[-_]?popular|mostread|more[-_]?from|widget|sidebar|rail|opinion[-_]?list)$/, 'more-from'],
+  [/^(share|sharing|shares|social|socials|share[-_]?bar|sharebar|social[-_]?share|addthis|sharethis|shariff)$/, 'share'],
+  [/^(newsletter|newsletters|subscribe|subscription|signup|sign[-_]?up|paywall|piano|regwall)$/, 'newsletter'],
+  [/^(comments?|comment[-_]?list|disqus|disqus[-_]?thread|respond|discussion|replies)$/, 'comments'],
+  [/^(nav|navbar|navigation|menu|mainmenu|breadcrumbs?|pagination|pager|skip[-_]?link|toolbar|topbar)$/, 'navigation'],
+  [/^(header|masthead|site[-_]?header|footer|site[-_]?footer|colophon|page[-_]?footer|global[-_]?footer)$/, 'header-footer'],
+  [/^(lang|language|languages|lang[-_]?switch|language[-_]?switcher|language[-_]?selector|edition[-_]?switcher|langs)$/, 'language'],
+];
+const SHARE_HREF =
+  /(facebook\.com\/(sharer|share|dialog\/share)|twitter\.com\/(intent|share|home\?status)|x\.com\/intent|linkedin\.com\/(share|cws\/share|sharearticle)|api\.whatsapp\.com\/send|whatsapp:\/\/send|wa\.me\/\?|t\.me\/share|telegram\.me\/share|pinterest\.[a-z.]+\/pin\/create|reddit\.com\/submit|tumblr\.com\/(share|widgets\/share)|vk\.com\/share|xing\.com\/(spi\/)?shares?|getpocket\.com\/(save|edit)|news\.ycombinator\.com\/submitlink|bsky\.app\/intent|threads\.net\/intent|mailto:\?)/i;
+const AD_SRC = /doubleclick\.net|googlesyndication|googleadservices|adservice\.google|amazon-adsystem|adnxs\.com|criteo|pubmatic|rubiconproject|taboola\.com|outbrain\.com|smartadserver|adform\.net/i;
+// Language names written in their own language, as shown on edition/language switchers.
+const ENDONYMS =
+  /^(english|español|espanol|deutsch|français|francais|italiano|português|portugues|nederlands|polski|русский|українська|türkçe|turkce|ελληνικά|中文|简体中文|繁體中文|日本語|한국어|العربية|عربي|فارسی|اردو|עברית|हिन्दी|हिंदी|বাংলা|தமிழ்|తెలుగు|ਪੰਜਾਬੀ|मराठी|ગુજરાતી|ಕನ್ನಡ|മലയാളം|ไทย|tiếng việt|bahasa indonesia|bahasa melayu|svenska|norsk|dansk|suomi|čeština|magyar|română|български|српски|hrvatski|slovenčina|kiswahili|hausa|af-soomaali)$/i;
+
+const SCRIPTS: [string, RegExp][] = [
+  ['latin', /[A-Za-z\u00C0-\u024F]/g],
+  ['cyrillic', /[\u0400-\u04FF]/g],
+  ['greek', /[\u0370-\u03FF]/g],
+  ['arabic', /[\u0600-\u06FF\u0750-\u077F]/g],
+  ['hebrew', /[\u0590-\u05FF]/g],
+  ['devanagari', /[\u0900-\u097F]/g],
+  ['bengali', /[\u0980-\u09FF]/g],
+  ['tamil', /[\u0B80-\u0BFF]/g],
+  ['thai', /[\u0E00-\u0E7F]/g],
+  ['cjk', /[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]/g],
+];
+
+/** The dominant writing system of a string, or null when it has no letters. */
+function scriptOf(text: string): string | null {
+  let best: string | null = null;
+  let bestN = 0;
+  for (const [name, re] of SCRIPTS) {
+    const n = text.match(re)?.length ?? 0;
+    if (n > bestN) {
+      best = name;
+      bestN = n;
+    }
+  }
+  return best;
+}
+
+const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+const headingKey = (s: string): string =>
+  norm(s)
+    .toLowerCase()
+    .replace(/[\s:：»›>→|•·\-–—.!…]+$/u, '')
+    .replace(/^[\s«‹<←|•·\-–—]+/u, '')
+    .trim();
+
+function tokensOf(el: Element): string[] {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (!raw.trim()) return [];
+  const out: string[] = [];
+  for (const word of raw.split(/\s+/)) {
+    if (!word) continue;
+    const lower = word.toLowerCase();
+    out.push(lower);
+    // BEM and compound names: "article__related-list", "shareBar"
+    for (const part of word.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/__|--|[-_]/)) if (part && part !== lower) out.push(part);
+  }
+  return out;
+}
+
+function hintCategory(el: Element): ChromeCategory | null {
+  const tokens = tokensOf(el);
+  if (!tokens.length) return null;
+  for (const [re, cat] of HINTS) if (tokens.some((t) => re.test(t))) return cat;
+  return null;
+}
+
+function headingCategory(text: string): ChromeCategory | null {
+  const key = headingKey(text);
+  if (!key || key.length > 60) return null;
+  if (RELATED_HEADING.test(key)) return 'related';
+  if (MORE_FROM_HEADING.test(key)) return 'more-from';
+  if (COMMENTS_HEADING.test(key)) return 'comments';
+  if (NEWSLETTER_HEADING.test(key)) return 'newsletter';
+  if (SHARE_HEADING.test(key)) return 'share';
+  return null;
+}
+
+/** Up to ~100 characters of an element's text, its text nodes joined by spaces (adjacent links stay apart). */
+function leadingText(el: Element): string {
+  let out = '';
+  const stack: Node[] = [el];
+  while (stack.length && out.length < 100) {
+    const n = stack.pop() as Node;
+    if (n.nodeType === 3) {
+      const t = (n as Text).data.trim();
+      if (t) out += `${t} `;
+    } else if (n.nodeType === 1 && !SKIP_TAGS.has((n as Element).tagName)) {
+      const kids = n.childNodes;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Node);
+    }
+  }
+  return norm(out);
+}
+
+function sampleOf(el: Element): string {
+  const text = leadingText(el);
+  if (text) return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  const label = el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.querySelector('[alt]')?.getAttribute('alt');
+  if (label && norm(label)) return norm(label).slice(0, 80);
+  return `(${el.tagName.toLowerCase()}${el.querySelector('iframe') ? ' with iframe' : el.querySelector('img') ? ' with image' : ''})`;
+}
+
+function safeMatches(el: Element, selectors: string[]): boolean {
+  for (const s of selectors) {
+    try {
+      if (el.matches(s)) return true;
+    } catch {
+      /* invalid user selector */
+    }
+  }
+  return false;
+}
+
+/** Everything findPageChrome learns about a document in its walk; also used to pick the article. */
+export interface PageAnalysis {
+  elements: Element[];
+  stats: Stats[];
+  /** Index of the element judged to hold the article's running text, or -1. */
+  article: number;
+  /** Index of the article's title heading, or -1. */
+  title: number;
+}
+
+/** Walks the body once, collecting text/link/paragraph aggregates and scoring article candidates. */
+export function analysePage(doc: Document): PageAnalysis {
+  const elements: Element[] = [];
+  const stats: Stats[] = [];
+  const body = doc.body;
+  if (!body) return { elements, stats, article: -1, title: -1 };
+  // Pre-order walk with an explicit stack (deeply nested pages must not overflow the call stack).
+  const stack: [Element, number][] = [[body, -1]];
+  while (stack.length) {
+    const [el, parent] = stack.pop() as [Element, number];
+    const idx = elements.length;
+    elements.push(el);
+    let ownText = 0;
+    let commas = 0;
+    const kids: Element[] = [];
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) {
+        const data = (n as Text).data;
+        if (data.length) {
+          const t = data.replace(/\s+/g, ' ');
+          ownText += t === ' ' ? 0 : t.length;
+          for (let i = 0; i < t.length; i++) {
+            const c = t.charCodeAt(i);
+            if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) commas++;
+          }
+        }
+      } else if (n.nodeType === 1) {
+        if (!SKIP_TAGS.has((n as Element).tagName)) kids.push(n as Element);
+      }
+    }
+    stats.push({ idx, end: idx, parent, text: ownText, ownText, linkText: 0, links: 0, commas, imgs: 0, prose: 0, score: 0 });
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i] as Element, idx]);
+  }
+  // Children come after their parent in pre-order, so a reverse pass aggregates bottom-up.
+  for (let i = elements.length - 1; i >= 0; i--) {
+    const s = stats[i] as Stats;
+    const el = elements[i] as Element;
+    const tag = el.tagName;
+    if (tag === 'A') {
+      s.linkText = s.text;
+      if (el.hasAttribute('href')) s.links++;
+    } else if (tag === 'IMG' || tag === 'PICTURE' || tag === 'VIDEO' || tag === 'IFRAME') {
+      s.imgs++;
+    }
+    if ((tag === 'P' || tag === 'PRE' || tag === 'BLOCKQUOTE' || ((tag === 'DIV' || tag === 'TD' || tag === 'SECTION') && s.ownText >= 80)) && s.text >= 80 && s.linkText < s.text * 0.3) {
+      s.prose++;
+    }
+    if (s.parent >= 0) {
+      const p = stats[s.parent] as Stats;
+      p.text += s.text;
+      p.linkText += s.linkText;
+      p.links += s.links;
+      p.commas += s.commas;
+      p.imgs += s.imgs;
+      p.prose += s.prose;
+      if (s.end > p.end) p.end = s.end;
+      if (s.idx > p.end) p.end = s.idx;
+    }
+  }
+  const article = pickArticle(elements, stats);
+  return { elements, stats, article, title: pickTitle(doc, elements, stats, article) };
+}
+
+const POSITIVE = /article|body|content|entry|main|page|post|text|blog|story|hentry/i;
+const NEGATIVE = /hidden|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|nav|menu|cookie/i;
+
+/** Readability-style paragraph scoring, without touching the DOM: returns the best container's index. */
+function pickArticle(elements: Element[], stats: Stats[]): number {
+  const scores = new Map<number, number>();
+  const base = (i: number): number => {
+    const el = elements[i] as Element;
+    let b = 0;
+    const tag = el.tagName;
+    if (tag === 'DIV' || tag === 'ARTICLE' || tag === 'MAIN' || tag === 'SECTION') b += 5;
+    else if (tag === 'PRE' || tag === 'TD' || tag === 'BLOCKQUOTE') b += 3;
+    else if (tag === 'FORM' || tag === 'UL' || tag === 'OL' || tag === 'LI' || tag === 'DL') b -= 3;
+    else if (tag === 'NAV' || tag === 'ASIDE' || tag === 'FOOTER' || tag === 'HEADER') b -= 10;
+    const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (cls.trim()) {
+      if (NEGATIVE.test(cls)) b -= 25;
+      if (POSITIVE.test(cls)) b += 25;
+    }
+    if (el.getAttribute('itemprop') === 'articleBody') b += 30;
+    return b;
+  };
+  for (let i = 0; i < elements.length; i++) {
+    const s = stats[i] as Stats;
+    const tag = (elements[i] as Element).tagName;
+    const paragraphLike = tag === 'P' || tag === 'PRE' || tag === 'TD' || ((tag === 'DIV' || tag === 'SECTION' || tag === 'ARTICLE') && s.ownText >= 25);
+    if (!paragraphLike) continue;
+    const textLen = tag === 'P' || tag === 'PRE' || tag === 'TD' ? s.text : s.ownText;
+    if (textLen < 25) continue;
+    const contentScore = 1 + s.commas + Math.min(Math.floor(textLen / 100), 3);
+    let p = s.parent;
+    for (let level = 0; p >= 0 && level < 5; level++) {
+      if (!scores.has(p)) scores.set(p, base(p));
+      const div = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      scores.set(p, (scores.get(p) as number) + contentScore / div);
+      p = (stats[p] as Stats).parent;
+    }
+  }
+  let best = -1;
+  let bestScore = 0;
+  for (const [i, sc] of scores) {
+    const s = stats[i] as Stats;
+    const density = s.text ? s.linkText / s.text : 0;
+    const final = sc * (1 - density);
+    (stats[i] as Stats).score = final;
+    if (final > bestScore) {
+      bestScore = final;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/** The article's title heading: the h1 (else h2) matching the page title, nearest to the article. */
+function pickTitle(doc: Document, elements: Element[], stats: Stats[], article: number): number {
+  const pageTitle = norm(
+    doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? doc.querySelector('title')?.textContent ?? '',
+  ).toLowerCase();
+  const articleIdx = article >= 0 ? article : 0;
+  for (const tag of ['H1', 'H2']) {
+    let best = -1;
+    let bestDist = Infinity;
+    let fallback = -1;
+    for (let i = 0; i < elements.length; i++) {
+      if ((elements[i] as Element).tagName !== tag) continue;
+      const text = norm(elements[i]?.textContent ?? '').toLowerCase();
+      if (!text) continue;
+      const dist = Math.abs(i - articleIdx) + (i > articleIdx ? 50 : 0);
+      if (pageTitle && text.length >= 4 && (pageTitle.includes(text) || text.includes(pageTitle))) {
+        if (dist < bestDist) {
+          best = i;
+          bestDist = dist;
+        }
+      } else if (tag === 'H1' && i < articleIdx && (stats[i] as Stats).links === 0) {
+        fallback = i;
+      } else if (tag === 'H1' && fallback < 0 && article >= 0 && i <= (stats[article] as Stats).end && i >= article) {
+        fallback = i;
+      }
+    }
+    if (best >= 0) return best;
+    if (fallback >= 0) return fallback;
+  }
+  return -1;
+}
+
+/** Language of the page, as a primary subtag ("en"), or null. */
+function pageLang(doc: Document): string | null {
+  const l = doc.documentElement?.getAttribute('lang') ?? doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content');
+  return l ? (l.trim().toLowerCase().split(/[-_]/)[0] ?? null) : null;
+}
+
+/**
+ * Finds the page's chrome (related/opinion lists, language toggles, navigation, ads,
+ * share bars, consent banners, newsletter boxes, comments, masthead and footer) as
+ * outermost live elements, never the article or an ancestor of it.
+ */
+export function findPageChrome(doc: Document, options: FindChromeOptions = {}): ChromeBlock[] {
+  return findPageChromeIn(doc, analysePage(doc), options);
+}
+
+/** findPageChrome on an analysis already made (extractArticle shares one walk). */
+export function findPageChromeIn(doc: Document, page: PageAnalysis, options: FindChromeOptions = {}): ChromeBlock[] {
+  const { elements, stats, article, title } = page;
+  if (!elements.length) return [];
+  const extra = options.extraChromeSelectors?.filter(Boolean) ?? [];
+  const keep = options.keepSelectors?.filter(Boolean) ?? [];
+  const lang = pageLang(doc);
+  const titleText = title >= 0 ? norm(elements[title]?.textContent ?? '') : '';
+  const pageScript = scriptOf(`${titleText} ${doc.querySelector('title')?.textContent ?? ''}`) ?? 'latin';
+  const articleStats = article >= 0 ? (stats[article] as Stats) : null;
+  const within = (i: number, anc: number): boolean => anc >= 0 && i >= anc && i <= (stats[anc] as Stats).end;
+  const insideArticle = (i: number): boolean => article >= 0 && within(i, article);
+  // Never emitted: ancestors of the article and of its title; descendants of kept elements.
+  const noEmit = new Set<number>();
+  for (const anchor of [article, title]) {
+    for (let p = anchor; p >= 0; p = (stats[p] as Stats).parent) noEmit.add(p);
+  }
+  if (keep.length) {
+    for (let i = 0; i < elements.length; i++) {
+      if (safeMatches(elements[i] as Element, keep)) {
+        for (let p = i; p >= 0; p = (stats[p] as Stats).parent) noEmit.add(p);
+        for (let j = i; j <= (stats[i] as Stats).end; j++) noEmit.add(j);
+      }
+    }
+  }
+  // The last paragraph of running text in the article: lists after it are trailers, not content.
+  let lastProse = -1;
+  if (article >= 0 && articleStats) {
+    for (let i = articleStats.end; i > article; i--) {
+      const s = stats[i] as Stats;
+      if (s.prose > 0 && s.text >= 80 && (elements[i] as Element).tagName === 'P') {
+        lastProse = s.end;
+        break;
+      }
+    }
+  }
+
+  // Bottom-up marks: small signals (a heading, a language link, an ad label, share links)
+  // that name the block around them. Each climbs to its block; the top-down pass emits it.
+  const marks = new Map<number, { category: ChromeCategory; reason: string }>();
+  const climbable = (i: number): boolean => i >= 0 && !noEmit.has(i) && (elements[i] as Element).tagName !== 'BODY';
+  const mark = (i: number, category: ChromeCategory, reason: string): void => {
+    if (!marks.has(i)) marks.set(i, { category, reason });
+  };
+
+  let shareCount = new Map<number, number>();
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i] as Element;
+    const s = stats[i] as Stats;
+    const tag = el.tagName;
+
+    // Language links: hreflang/lang other than the page's, or a short link in another script
+    // or named by a language endonym ("বাংলা" on an English page). Multilingual news sites.
+    if (tag === 'A' && s.text > 0 && s.text <= 30) {
+      const text = norm(el.textContent ?? '');
+      const hl = (el.getAttribute('hreflang') ?? el.getAttribute('lang') ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+      const otherLang = !!hl && !!lang && hl !== lang;
+      const otherScript = text.split(' ').length <= 3 && scriptOf(text) !== null && scriptOf(text) !== pageScript && (ENDONYMS.test(text) || !!hl);
+      if (otherLang || otherScript || (ENDONYMS.test(text) && !!hl)) {
+        let b = i;
+        while (climbable(s.parent) && climbable(stats[b]?.parent ?? -1)) {
+          const p = stats[b]?.parent as number;
+          const ps = stats[p] as Stats;
+          const bs = stats[b] as Stats;
+          if (ps.text > Math.max(80, bs.text * 1.5) || ps.links > bs.links + 3 || ps.prose > 0) break;
+          b = p;
+        }
+        if (climbable(b)) mark(b, 'language', `language link "${text}"${hl ? ` (hreflang ${hl})` : ''}`);
+      }
+    }
+
+    // Ad labels: an element whose whole text is "Advertisement" (hashed-class news sites).
+    if (s.ownText > 0 && s.text <= 40 && AD_LABEL.test(norm(el.textContent ?? ''))) {
+      let b = i;
+      while (climbable(stats[b]?.parent ?? -1)) {
+        const p = stats[b]?.parent as number;
+        const ps = stats[p] as Stats;
+        const bs = stats[b] as Stats;
+        // Stop before swallowing a neighbour with no text of its own (a logo link).
+        if (ps.text > bs.text || ps.links > bs.links) break;
+        b = p;
+      }
+      if (climbable(b)) mark(b, 'ad', `ad label "${norm(el.textContent ?? '')}"`);
+    }
+    if ((tag === 'IFRAME' && AD_SRC.test(el.getAttribute('src') ?? '')) || (tag === 'INS' && /adsbygoogle/.test(el.getAttribute('class') ?? ''))) {
+      let b = i;
+      while (climbable(stats[b]?.parent ?? -1) && (stats[stats[b]?.parent as number] as Stats).text < 40) b = stats[b]?.parent as number;
+      if (climbable(b)) mark(b, 'ad', 'ad frame');
+    }
+
+    // Share links: count per parent; a block with two or more is a share bar.
+    if (tag === 'A' && SHARE_HREF.test(el.getAttribute('href') ?? '')) {
+      let p = s.parent;
+      for (let up = 0; up < 3 && p >= 0; up++) {
+        shareCount.set(p, (shareCount.get(p) ?? 0) + 1);
+        p = (stats[p] as Stats).parent;
+      }
+    }
+
+    // Headings that introduce story lists ("RELATED STORIES", "Opinion", "Most read"),
+    // whether real h2/h3 or a short styled div (hashed-class sites).
+    if (s.text > 0 && s.text <= 60 && i !== title && (HEADING_TAGS.has(tag) || ((s.ownText > 0 || s.links === 1) && !isInlineTag(tag)))) {
+      const cat = headingCategory(el.textContent ?? '');
+      if (cat) {
+        // Climb to the smallest block holding the heading and something after it.
+        let b = i;
+        while (climbable(stats[b]?.parent ?? -1)) {
+          const p = stats[b]?.parent as number;
+          b = p;
+          const bs = stats[b] as Stats;
+          if (bs.text > s.text + 20 || bs.links > s.links + 1 || bs.imgs > 0) break;
+        }
+        const bs = stats[b] as Stats;
+        const startsWithHeading = b !== i && firstTextElementIs(elements, stats, b, i);
+        const listy = bs.links >= s.links + 2 || (bs.text > 0 && bs.linkText / bs.text >= 0.25) || cat === 'comments' || cat === 'newsletter';
+        // Inside the article the block must not carry the article's own running text.
+        const proseOk = !insideArticle(b) || bs.prose <= 2 || bs.linkText / Math.max(1, bs.text) >= 0.3;
+        if (climbable(b) && startsWithHeading && listy && proseOk) {
+          mark(b, cat, `heading "${norm(el.textContent ?? '').slice(0, 40)}"`);
+        }
+      }
+    }
+  }
+  for (const [p, n] of shareCount) {
+    const s = stats[p] as Stats;
+    if (n >= 2 && s.text <= 200 + n * 20 && climbable(p)) {
+      const inner = [...shareCount.keys()].some((q) => q !== p && (shareCount.get(q) ?? 0) >= n && within(q, p));
+      if (!inner) mark(p, 'share', `${n} share links`);
+    }
+  }
+  shareCount = new Map();
+
+  const out: ChromeBlock[] = [];
+  const emit = (i: number, category: ChromeCategory, reason: string): void => {
+    const el = elements[i] as Element;
+    out.push({ element: el, category, sample: sampleOf(el), reason });
+  };
+  const containsMark = (i: number): boolean => {
+    const s = stats[i] as Stats;
+    for (const k of marks.keys()) if (k > i && k <= s.end) return true;
+    return false;
+  };
+
+  // Top-down: the first element judged chrome on each path is emitted and its subtree skipped.
+  let i = 1; // 0 is <body>
+  while (i < elements.length) {
+    const el = elements[i] as Element;
+    const s = stats[i] as Stats;
+    if (noEmit.has(i)) {
+      i++;
+      continue;
+    }
+    const verdict = classify(i, el, s);
+    if (verdict) {
+      emit(i, verdict.category, verdict.reason);
+      i = s.end + 1;
+    } else {
+      i++;
+    }
+  }
+  return out;
+
+  function classify(i: number, el: Element, s: Stats): { category: ChromeCategory; reason: string } | null {
+    const tag = el.tagName;
+    const inArticle = insideArticle(i);
+    const density = s.text ? s.linkText / s.text : 0;
+    const role = (el.getAttribute('role') ?? '').toLowerCase();
+    if (extra.length && safeMatches(el, extra)) {
+      return { category: hintCategory(el) ?? marks.get(i)?.category ?? 'more-from', reason: 'site rule' };
+    }
+    const m = marks.get(i);
+    if (m) return m;
+    if (s.text === 0 && s.imgs === 0) return null;
+
+    // Landmarks. Inside the article an <aside>/<footer> can be the article's own, so they need more evidence.
+    if (tag === 'NAV' || role === 'navigation' || role === 'menubar') {
+      const toc = /(^|[-_\s])(toc|table-of-contents|contents)([-_\s]|$)/i.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+      if (!toc || !inArticle) return { category: 'navigation', reason: `<${tag.toLowerCase()}>${role ? ` role=${role}` : ''}` };
+    }
+    if ((role === 'dialog' || role === 'alertdialog' || role === 'alert' || role === 'region' || role === '') && s.text < 1500 && COOKIE_TEXT.test(el.textContent ?? '') && (hintCategory(el) === 'consent' || (role !== '' && role !== 'region') || (s.text < 600 && el.querySelector('button, [role="button"], input[type="button"], input[type="submit"]')))) {
+      return { category: 'consent', reason: role ? `role=${role} about cookies` : 'cookie notice' };
+    }
+    if (!inArticle) {
+      if ((tag === 'HEADER' || role === 'banner') && !el.closest('article, main, [role="main"]')) {
+        return { category: 'header-footer', reason: `<${tag.toLowerCase()}>${role ? ` role=${role}` : ''}` };
+      }
+      if ((tag === 'FOOTER' || role === 'contentinfo') && (!el.closest('article') || density > 0.3 || s.text < 300)) {
+        return { category: 'header-footer', reason: `<${tag.toLowerCase()}>${role ? ` role=${role}` : ''}` };
+      }
+      if ((tag === 'ASIDE' || role === 'complementary') && s.prose <= 3) {
+        return { category: innerHeadingCategory(i) ?? 'more-from', reason: `<${tag.toLowerCase()}>${role ? ` role=${role}` : ''}` };
+      }
+    }
+    if (tag === 'FORM' || role === 'search') {
+      if (role === 'search' || el.querySelector('input[type="search"], input[name="q"], input[name="s"], input[name="query"]')) {
+        return { category: 'navigation', reason: 'search form' };
+      }
+      if (el.querySelector('input[type="email"]') && s.text < 600) return { category: 'newsletter', reason: 'e-mail sign-up form' };
+    }
+    const hint = hintCategory(el);
+    const hasMark = containsMark(i);
+
+    if (hint && !hasMark) {
+      // Class/id hints alone are weak: they also need the block to look like chrome.
+      const small = s.text < (inArticle ? 150 : 300);
+      const linky = density >= (inArticle ? 0.5 : 0.3);
+      const noProse = s.prose <= (inArticle ? 0 : 1);
+      if (hint === 'header-footer' && (inArticle || within(title, i))) {
+        /* the article's own header */
+      } else if (hint === 'comments' && s.prose >= 0 && !inArticle) {
+        return { category: 'comments', reason: `class/id "${tokensOf(el).join(' ').slice(0, 40)}"` };
+      } else if ((small || linky) && noProse) {
+        return { category: hint, reason: `class/id "${tokensOf(el).join(' ').slice(0, 40)}"` };
+      }
+    }
+
+    if (hasMark) return null; // let the marked blocks inside be reported on their own
+
+    // Repeated cards: ≥3 same-shaped children, each a short block with a link (story teasers).
+    if (s.links >= 3 && (!inArticle || (lastProse >= 0 && i > lastProse && density >= 0.35))) {
+      const cards = repeatedCards(i);
+      if (cards) return { category: 'related', reason: `${cards} repeated cards` };
+    }
+
+    // Link lists: menus and story lists (outside the article), or trailing link blocks
+    // inside it ("Read more: …", tag lists) on sites that put them in the article container.
+    if (s.links >= 3 && s.text >= 10 && tag !== 'P') {
+      const avgLink = s.linkText / s.links;
+      const trailing = !inArticle || (lastProse >= 0 && i > lastProse);
+      if ((!inArticle && density >= 0.5 && s.prose <= 1) || (inArticle && trailing && density >= 0.7 && s.prose === 0)) {
+        return { category: avgLink >= 28 ? 'more-from' : 'navigation', reason: `link density ${density.toFixed(2)}` };
+      }
+    }
+
+    // Masthead and footer without landmarks (hashed-class sites): blocks beside the article's
+    // ancestors, before the title with menus, or after the article with a copyright line.
+    if (!inArticle && article >= 0 && s.prose <= 1) {
+      const before = title >= 0 ? i < title : i < article;
+      const after = articleStats ? i > articleStats.end : false;
+      if (before && s.prose === 0 && s.links >= 3 && density >= 0.4 && s.text < 800) return { category: 'header-footer', reason: 'masthead before the title' };
+      if (after && s.text < 2500 && COPYRIGHT.test(el.textContent ?? '') && (density >= 0.2 || s.text < 300)) {
+        return { category: 'header-footer', reason: 'footer with copyright' };
+      }
+    }
+    return null;
+  }
+
+  function innerHeadingCategory(i: number): ChromeCategory | null {
+    const s = stats[i] as Stats;
+    for (let j = i + 1; j <= s.end && j < i + 60; j++) {
+      const t = stats[j] as Stats;
+      if (t.text > 0 && t.text <= 60 && (HEADING_TAGS.has((elements[j] as Element).tagName) || t.ownText > 0)) {
+        return headingCategory(elements[j]?.textContent ?? '');
+      }
+    }
+    return null;
+  }
+
+  function repeatedCards(i: number): number {
+    const el = elements[i] as Element;
+    const kids = Array.from(el.children);
+    if (kids.length < 3) return 0;
+    const sig = (k: Element): string => `${k.tagName}.${k.getAttribute('class') ?? ''}`;
+    const counts = new Map<string, number>();
+    let best = 0;
+    for (const k of kids) {
+      const n = (counts.get(sig(k)) ?? 0) + 1;
+      counts.set(sig(k), n);
+      if (n > best) best = n;
+    }
+    if (best < 3 || best < kids.length * 0.6) return 0;
+    let ok = 0;
+    for (const k of kids) {
+      const j = indexOfChild(i, k);
+      if (j < 0) continue;
+      const ks = stats[j] as Stats;
+      const headlineLink = ks.links >= 1 && ks.linkText >= 15;
+      // A teaser has an image, a line of text besides its link, or a headline-length link (not a menu item).
+      const teaser = ks.imgs > 0 || ks.text - ks.linkText >= 20 || ks.linkText >= 30;
+      if (headlineLink && teaser && ks.text <= 600 && ks.linkText >= ks.text * 0.25) ok++;
+    }
+    return ok >= 3 && ok >= kids.length * 0.6 ? ok : 0;
+  }
+
+  function indexOfChild(parent: number, child: Element): number {
+    const s = stats[parent] as Stats;
+    for (let j = parent + 1; j <= s.end; j++) {
+      if (elements[j] === child) return j;
+      const js = stats[j] as Stats;
+      if (js.parent === parent) j = js.end;
+    }
+    return -1;
+  }
+}
+
+function isInlineTag(tag: string): boolean {
+  return tag === 'A' || tag === 'SPAN' || tag === 'STRONG' || tag === 'B' || tag === 'EM' || tag === 'I' || tag === 'SMALL';
+}
+
+/** True when the first element with text under `block` (in document order) is `heading` or inside it. */
+function firstTextElementIs(elements: Element[], stats: Stats[], block: number, heading: number): boolean {
+  const hs = stats[heading] as Stats;
+  for (let j = block + 1; j <= (stats[block] as Stats).end; j++) {
+    if (j >= heading && j <= hs.end) return true;
+    const s = stats[j] as Stats;
+    if (s.ownText > 0 && !(j < heading && s.end >= heading)) return false;
+  }
+  return false;
+}

@@ -1,0 +1,348 @@
+/**
+ * Article metadata from a document, most trusted source first: JSON-LD, then
+ * OpenGraph and other meta tags, then <time> elements, then visible text such as
+ * "Published : 23 March 2024, 04:04 AM". Read-only: never mutates the document.
+ */
+import type { MetadataField, MetadataSource } from './types';
+import { absoluteUrl } from './urls';
+
+export interface PageMetadata {
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  modifiedTime: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  excerpt: string | null;
+  image: string | null;
+  sources: Partial<Record<MetadataField, MetadataSource>>;
+}
+
+type Json = unknown;
+type JsonObject = Record<string, Json>;
+
+const ARTICLE_TYPES = /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|AskPublicNewsArticle|SatiricalArticle|BlogPosting|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|TechArticle|ScholarlyArticle|MedicalScholarlyArticle|Report|APIReference|Review|Recipe|HowTo)$/;
+const RTL_LANGS = /^(ar|he|iw|fa|ur|ps|sd|ug|yi|dv|ckb|syr|arc)(-|_|$)/i;
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+function clean(s: unknown): string | null {
+  if (typeof s !== 'string') return null;
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t ? decodeEntities(t) : null;
+}
+
+// JSON-LD and meta values are sometimes double-escaped by CMSs ("Tom &amp; Jerry").
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#0*39;|&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
+}
+
+function asArray(v: Json): Json[] {
+  return Array.isArray(v) ? v : v == null ? [] : [v];
+}
+
+function isObject(v: Json): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function typesOf(o: JsonObject): string[] {
+  return asArray(o['@type']).filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/#]/, ''));
+}
+
+/** Parses every JSON-LD block and returns all objects found (flattening @graph and arrays). */
+function jsonLdObjects(doc: Document): JsonObject[] {
+  const out: JsonObject[] = [];
+  const visit = (v: Json, depth: number): void => {
+    if (depth > 4) return;
+    for (const item of asArray(v)) {
+      if (!isObject(item)) continue;
+      out.push(item);
+      if (item['@graph']) visit(item['@graph'], depth + 1);
+    }
+  };
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+    const raw = (script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').trim();
+    if (!raw) continue;
+    try {
+      visit(JSON.parse(raw), 0);
+    } catch {
+      // Broken JSON-LD is common (trailing commas, raw newlines); a lenient retry.
+      try {
+        visit(JSON.parse(raw.replace(/[\r\n\t]+/g, ' ').replace(/,\s*([}\]])/g, '$1')), 0);
+      } catch {
+        /* ignore unparsable block */
+      }
+    }
+  }
+  return out;
+}
+
+function names(v: Json, byId: Map<string, JsonObject>): string[] {
+  const out: string[] = [];
+  for (let item of asArray(v)) {
+    if (isObject(item) && typeof item['@id'] === 'string' && !item['name'] && byId.has(item['@id'])) {
+      item = byId.get(item['@id']) as JsonObject;
+    }
+    if (typeof item === 'string') {
+      const n = clean(item);
+      if (n && !/^https?:\/\//.test(n)) out.push(n);
+    } else if (isObject(item)) {
+      const n = clean(item['name']) ?? clean([item['givenName'], item['familyName']].filter(Boolean).join(' '));
+      if (n) out.push(n);
+    }
+  }
+  return out;
+}
+
+function imageUrl(v: Json): string | null {
+  for (const item of asArray(v)) {
+    if (typeof item === 'string' && item.trim()) return item.trim();
+    if (isObject(item)) {
+      const u = item['url'] ?? item['contentUrl'];
+      if (typeof u === 'string' && u.trim()) return u.trim();
+    }
+  }
+  return null;
+}
+
+function metaContent(doc: Document, keys: string[]): string | null {
+  const metas = Array.from(doc.querySelectorAll('meta[content]'));
+  for (const key of keys) {
+    for (const m of metas) {
+      const k = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').trim().toLowerCase();
+      if (k === key) {
+        const v = clean(m.getAttribute('content'));
+        if (v) return v;
+      }
+    }
+  }
+  return null;
+}
+
+/** A +HH:MM / -HH:MM / Z offset from an ISO-like date string, or null. */
+function offsetOf(s: string | null): string | null {
+  if (!s) return null;
+  const m = /T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/i.exec(s.trim());
+  if (!m || !m[1]) return null;
+  if (/^z$/i.test(m[1])) return '+00:00';
+  return m[1].length === 5 ? `${m[1].slice(0, 3)}:${m[1].slice(3)}` : m[1];
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * Parses a human date such as "23 March 2024, 04:04 AM", "March 23, 2024 4:04 pm" or
+ * "2024-03-23 04:04" into ISO 8601, adding `offset` when given. Returns null when not a date.
+ */
+export function parseVisibleDate(text: string, offset: string | null): string | null {
+  const t = text.replace(/\s+/g, ' ');
+  let y: number;
+  let mo: number;
+  let d: number;
+  let rest: string;
+  let m = /\b(\d{1,2})(?:st|nd|rd|th)?\.? ([A-Za-z]{3,9})\.?,? (\d{4})\b(.*)$/.exec(t);
+  if (m && MONTHS[(m[2] ?? '').slice(0, 3).toLowerCase()] && (m[2] ?? '').length >= 3) {
+    d = Number(m[1]);
+    mo = MONTHS[(m[2] ?? '').slice(0, 3).toLowerCase()] ?? 0;
+    y = Number(m[3]);
+    rest = m[4] ?? '';
+  } else if ((m = /\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b(.*)$/.exec(t)) && MONTHS[(m[1] ?? '').slice(0, 3).toLowerCase()]) {
+    mo = MONTHS[(m[1] ?? '').slice(0, 3).toLowerCase()] ?? 0;
+    d = Number(m[2]);
+    y = Number(m[3]);
+    rest = m[4] ?? '';
+  } else if ((m = /\b(\d{4})-(\d{2})-(\d{2})\b(.*)$/.exec(t))) {
+    y = Number(m[1]);
+    mo = Number(m[2]);
+    d = Number(m[3]);
+    rest = m[4] ?? '';
+  } else {
+    return null;
+  }
+  if (!(y > 1900 && y < 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return null;
+  const tm = /^[,\sT|at-]*(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?/.exec(rest);
+  const date = `${y}-${pad(mo)}-${pad(d)}`;
+  if (!tm) return date;
+  let h = Number(tm[1]);
+  const min = Number(tm[2]);
+  const sec = Number(tm[3] ?? 0);
+  const ampm = tm[4]?.toLowerCase().replace(/\./g, '');
+  if (ampm === 'pm' && h < 12) h += 12;
+  if (ampm === 'am' && h === 12) h = 0;
+  if (h > 23 || min > 59 || sec > 59) return date;
+  return `${date}T${pad(h)}:${pad(min)}:${pad(sec)}${offset ?? ''}`;
+}
+
+/** Normalises a machine date (ISO-ish) to ISO 8601, keeping its own offset; null if unparsable. */
+export function normaliseIsoDate(s: string | null): string | null {
+  if (!s) return null;
+  const t = s.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(t);
+  if (m) {
+    const date = `${m[1]}-${m[2]}-${m[3]}`;
+    if (!m[4]) return date;
+    const off = m[7] ? (offsetOf(`T00:00${m[7]}`) ?? '') : '';
+    return `${date}T${pad(Number(m[4]))}:${m[5]}:${m[6] ?? '00'}${off}`;
+  }
+  // RFC 2822 and other formats Date understands; rendered in UTC since the offset is lost.
+  const ms = Date.parse(t);
+  if (!Number.isNaN(ms) && /\d{4}/.test(t)) return new Date(ms).toISOString().replace('.000Z', 'Z');
+  return parseVisibleDate(t, null);
+}
+
+const PUBLISHED_LABEL = /^\s*(published|posted|first published|publish(ed)? (on|at|date)|date published|veröffentlicht|publié|publicado)\b\s*(on|at)?\s*[:：-]?\s*/i;
+const UPDATED_LABEL = /^\s*(updated|last updated|modified|last modified|aktualisiert|mis à jour|actualizado)\b\s*(on|at)?\s*[:：-]?\s*/i;
+
+/** Finds "Published : …" / "Updated : …" lines in short text elements. */
+function visibleDates(doc: Document, offset: string | null): { published: string | null; modified: string | null } {
+  let published: string | null = null;
+  let modified: string | null = null;
+  const body = doc.body;
+  if (!body) return { published, modified };
+  const stack: Element[] = [body];
+  let visited = 0;
+  while (stack.length && visited < 20000 && !(published && modified)) {
+    const el = stack.pop() as Element;
+    visited++;
+    const tag = el.tagName;
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE' || tag === 'SVG') continue;
+    for (const node of Array.from(el.childNodes)) {
+      if (node.nodeType !== 3) continue;
+      const raw = node.textContent ?? '';
+      if (raw.length > 200 || !/[a-zé]/i.test(raw)) continue;
+      const isPub = PUBLISHED_LABEL.test(raw);
+      const isUpd = !isPub && UPDATED_LABEL.test(raw);
+      if (!isPub && !isUpd) continue;
+      // The date may sit in a sibling element ("<b>Published:</b> <time>…</time>").
+      const ctx = (el.textContent ?? '').length < 200 ? (el.textContent ?? '') : raw;
+      const afterLabel = ctx.replace(isPub ? PUBLISHED_LABEL : UPDATED_LABEL, '');
+      const parsed = parseVisibleDate(afterLabel.slice(0, 80), offset);
+      if (!parsed) continue;
+      if (isPub && !published) published = parsed;
+      if (isUpd && !modified) modified = parsed;
+    }
+    const kids = el.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Element);
+  }
+  return { published, modified };
+}
+
+function langFrom(doc: Document): { lang: string | null; source: MetadataSource | null } {
+  const htmlLang = clean(doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang'));
+  if (htmlLang) return { lang: htmlLang, source: 'document' };
+  const httpEquiv = Array.from(doc.querySelectorAll('meta[http-equiv]')).find(
+    (m) => (m.getAttribute('http-equiv') ?? '').toLowerCase() === 'content-language',
+  );
+  const cl = clean(httpEquiv?.getAttribute('content'))?.split(',')[0]?.trim();
+  if (cl) return { lang: cl, source: 'meta' };
+  const bodyLang = clean(doc.body?.getAttribute('lang'));
+  if (bodyLang) return { lang: bodyLang, source: 'document' };
+  return { lang: null, source: null };
+}
+
+/** Reads title, byline, site name, dates, language, direction, excerpt and lead image from a document. */
+export function extractMetadata(doc: Document, url?: string): PageMetadata {
+  const sources: PageMetadata['sources'] = {};
+  const objects = jsonLdObjects(doc);
+  const byId = new Map<string, JsonObject>();
+  for (const o of objects) if (typeof o['@id'] === 'string') byId.set(o['@id'], o);
+  const article =
+    objects.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t))) ??
+    objects.find((o) => typesOf(o).some((t) => /^(WebPage|ItemPage)$/.test(t)) && (o['datePublished'] || o['author']));
+  const webPage = objects.find((o) => typesOf(o).some((t) => /WebPage$/.test(t)));
+  const webSite = objects.find((o) => typesOf(o).includes('WebSite'));
+
+  const pick = <T>(field: MetadataField, candidates: [T | null | undefined, MetadataSource][]): T | null => {
+    for (const [v, src] of candidates) {
+      if (v != null && v !== '') {
+        sources[field] = src;
+        return v;
+      }
+    }
+    return null;
+  };
+
+  const ldTitle = article ? (clean(article['headline']) ?? clean(article['name'])) : null;
+  const title = pick('title', [
+    [ldTitle, 'json-ld'],
+    [metaContent(doc, ['og:title', 'twitter:title', 'dc.title', 'dcterm:title', 'parsely-title', 'sailthru.title']), 'meta'],
+    [clean(doc.querySelector('title')?.textContent), 'document'],
+  ]);
+
+  const ldAuthors = article ? names(article['author'] ?? article['creator'], byId) : [];
+  const metaAuthor = metaContent(doc, ['author', 'article:author_name', 'dc.creator', 'dcterm:creator', 'parsely-author', 'sailthru.author', 'byl', 'twitter:creator']);
+  const byline = pick('byline', [
+    [ldAuthors.length ? ldAuthors.join(', ') : null, 'json-ld'],
+    [metaAuthor && !/^(https?:|@)/.test(metaAuthor) ? metaAuthor : null, 'meta'],
+  ]);
+
+  const ldPublisher = article ? names(article['publisher'], byId)[0] : undefined;
+  const siteName = pick('siteName', [
+    [ldPublisher ?? (webSite ? clean(webSite['name']) : null), 'json-ld'],
+    [metaContent(doc, ['og:site_name', 'application-name', 'apple-mobile-web-app-title', 'twitter:site:name']), 'meta'],
+  ]);
+
+  const ldPublished = article ? clean(article['datePublished']) ?? clean(article['dateCreated']) : null;
+  const ldModified = article ? clean(article['dateModified']) : null;
+  const metaPublished = metaContent(doc, [
+    'article:published_time', 'og:published_time', 'datepublished', 'publishdate', 'publish-date', 'pubdate',
+    'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'date', 'article.published',
+  ]);
+  const metaModified = metaContent(doc, ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified']);
+  // The page's own offset, used to complete visible-text dates that state none.
+  const offset = offsetOf(ldPublished) ?? offsetOf(ldModified) ?? offsetOf(metaPublished) ?? offsetOf(metaModified);
+  const timeEl = doc.querySelector('time[datetime][itemprop="datePublished" i], time[datetime][pubdate], article time[datetime], time[datetime]');
+  const itempropPublished = doc.querySelector('[itemprop="datePublished" i]');
+  const itempropValue = itempropPublished?.getAttribute('content') ?? itempropPublished?.getAttribute('datetime') ?? null;
+  const visible = visibleDates(doc, offset);
+
+  const publishedTime = pick('publishedTime', [
+    [normaliseIsoDate(ldPublished), 'json-ld'],
+    [normaliseIsoDate(metaPublished) ?? normaliseIsoDate(itempropValue), 'meta'],
+    [normaliseIsoDate(timeEl?.getAttribute('datetime') ?? null), 'time'],
+    [visible.published, 'text'],
+  ]);
+  const modifiedTime = pick('modifiedTime', [
+    [normaliseIsoDate(ldModified), 'json-ld'],
+    [normaliseIsoDate(metaModified), 'meta'],
+    [visible.modified, 'text'],
+  ]);
+
+  const docLang = langFrom(doc);
+  const ldLang = clean(article?.['inLanguage']) ?? clean(webPage?.['inLanguage']);
+  const lang = pick('lang', [
+    [docLang.source === 'document' ? docLang.lang : null, 'document'],
+    [docLang.source === 'meta' ? docLang.lang : null, 'meta'],
+    [ldLang, 'json-ld'],
+    [metaContent(doc, ['og:locale'])?.replace('_', '-'), 'meta'],
+  ]);
+
+  const dirAttr = (doc.documentElement?.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? '').toLowerCase();
+  const dir = pick<'ltr' | 'rtl'>('dir', [
+    [dirAttr === 'rtl' || dirAttr === 'ltr' ? dirAttr : null, 'document'],
+    [lang && RTL_LANGS.test(lang) ? 'rtl' : null, 'document'],
+  ]);
+
+  const excerpt = pick('excerpt', [
+    [article ? clean(article['description']) : null, 'json-ld'],
+    [metaContent(doc, ['og:description', 'description', 'twitter:description', 'dc.description']), 'meta'],
+  ]);
+
+  const rawImage =
+    (article ? imageUrl(article['image'] ?? article['thumbnailUrl']) : null) ??
+    metaContent(doc, ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']);
+  const image = rawImage ? absoluteUrl(rawImage, url) : null;
+
+  return { title, byline, siteName, publishedTime, modifiedTime, lang, dir, excerpt, image, sources };
+}

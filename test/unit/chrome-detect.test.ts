@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { findPageChrome } from '../../src/core/chrome-detect';
+import type { ChromeBlock } from '../../src/core/types';
+
+function load(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
+}
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}/source.html`, import.meta.url), 'utf8');
+const byCategory = (blocks: ChromeBlock[], category: string): ChromeBlock[] => blocks.filter((b) => b.category === category);
+
+const PARA = (n: number): string =>
+  Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the story, long enough to be running text, with a comma, and another clause that keeps going for a while.</p>`).join('\n');
+
+describe.each(['bdnews24-explainer', 'bdnews24-hashed'])('findPageChrome on %s', (name) => {
+  const doc = load(fixture(name));
+  const before = doc.documentElement.outerHTML;
+  const blocks = findPageChrome(doc);
+
+  it('finds each kind of chrome on the page', () => {
+    expect(byCategory(blocks, 'language')[0]?.sample).toContain('বাংলা');
+    expect(byCategory(blocks, 'related')[0]?.sample).toMatch(/^RELATED STORIES/);
+    expect(byCategory(blocks, 'more-from').map((b) => b.element.textContent).join(' ')).toContain('Tasneem Hossain');
+    expect(byCategory(blocks, 'navigation').length).toBeGreaterThan(0);
+    const menu = blocks.find((b) => b.element.textContent?.includes('Entertainment'));
+    expect(['navigation', 'header-footer']).toContain(menu?.category);
+    expect(byCategory(blocks, 'share').length).toBe(1);
+    expect(byCategory(blocks, 'ad').length + blocks.filter((b) => b.element.textContent?.includes('Advertisement')).length).toBeGreaterThan(0);
+    expect(blocks.map((b) => b.element.textContent).join(' ')).toContain('All rights reserved');
+  });
+
+  it('never returns the article, its title, or an ancestor of them', () => {
+    const h1 = doc.querySelector('h1') as Element;
+    const para = Array.from(doc.querySelectorAll('p')).find((p) => p.textContent?.startsWith('Islamic State Khorasan')) as Element;
+    for (const b of blocks) {
+      expect(b.element.contains(h1)).toBe(false);
+      expect(b.element.contains(para)).toBe(false);
+    }
+  });
+
+  it('returns outermost blocks only, each with a short sample and a reason', () => {
+    for (const a of blocks) {
+      for (const b of blocks) if (a !== b) expect(a.element.contains(b.element)).toBe(false);
+      expect(a.sample.length).toBeLessThanOrEqual(80);
+      expect(a.reason).not.toBe('');
+    }
+  });
+
+  it('does not mutate the document', () => {
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});
+
+describe('findPageChrome without class hints', () => {
+  it('finds a "You may also like" card list inside the article container', () => {
+    const doc = load(`<html lang="en"><body><div><div><h1>A headline</h1>${PARA(6)}
+      <div><div>You may also like</div><div>
+        <div><a href="/a"><img src="a.jpg"></a><a href="/a">First other story headline here</a></div>
+        <div><a href="/b"><img src="b.jpg"></a><a href="/b">Second other story headline here</a></div>
+        <div><a href="/c"><img src="c.jpg"></a><a href="/c">Third other story headline here</a></div>
+      </div></div></div></div></body></html>`);
+    const blocks = findPageChrome(doc);
+    expect(blocks.map((b) => b.category)).toEqual(['related']);
+    expect(blocks[0]?.sample).toMatch(/^You may also like/);
+  });
+
+  it('finds repeated story cards with no heading at all', () => {
+    const cards = Array.from({ length: 4 }, (_, i) => `<div class="x${i % 1}"><a href="/s${i}"><img src="${i}.jpg"></a><a href="/s${i}">Story number ${i} with a long enough headline</a><span>A one-line teaser.</span></div>`).join('');
+    const doc = load(`<html lang="en"><body><main><h1>A headline</h1><div>${PARA(6)}</div></main><div>${cards}</div></body></html>`);
+    const blocks = findPageChrome(doc);
+    expect(blocks.some((b) => b.category === 'related' && /repeated cards/.test(b.reason))).toBe(true);
+  });
+
+  it('finds language links by hreflang and by endonym, not links in the article', () => {
+    const doc = load(`<html lang="en"><body><div><a href="/fr" hreflang="fr">Français</a></div><div><h1>A headline</h1>${PARA(5)}<p>See <a href="https://example.org/de">the German report</a> for more, which says plenty of things in long sentences.</p></div></body></html>`);
+    const blocks = findPageChrome(doc);
+    expect(blocks.map((b) => b.category)).toEqual(['language']);
+  });
+
+  it('finds landmarks, consent banners, newsletter forms and comments', () => {
+    const doc = load(`<html lang="en"><body>
+      <header><a href="/">Logo</a></header>
+      <nav><a href="/1">One</a><a href="/2">Two</a></nav>
+      <article><h1>A headline</h1>${PARA(6)}</article>
+      <div role="dialog"><p>We use cookies on this site.</p><button>OK</button></div>
+      <form><p>Get the morning briefing</p><input type="email"><input type="submit" value="Go"></form>
+      <section><h2>3 Comments</h2><div><p>Great piece, thanks for writing it, I enjoyed every word of it and more.</p></div><a href="/reply">Reply</a></section>
+      <footer>© 2024 Example</footer></body></html>`);
+    const cats = findPageChrome(doc).map((b) => b.category);
+    expect(cats).toEqual(['header-footer', 'navigation', 'consent', 'newsletter', 'comments', 'header-footer']);
+  });
+
+  it('honours keep and extra selectors', () => {
+    const html = `<html lang="en"><body><nav id="menu"><a href="/1">One</a><a href="/2">Two</a></nav><article><h1>A headline</h1>${PARA(5)}<div class="promo-box">Buy our mug</div></article></body></html>`;
+    const kept = findPageChrome(load(html), { keepSelectors: ['#menu'] });
+    expect(kept.length).toBe(0);
+    const extra = findPageChrome(load(html), { extraChromeSelectors: ['.promo-box'] });
+    expect(extra.map((b) => b.sample)).toEqual(['One Two', 'Buy our mug']);
+  });
+
+  it('returns nothing on an empty body', () => {
+    expect(findPageChrome(load('<html><body></body></html>'))).toEqual([]);
+  });
+});

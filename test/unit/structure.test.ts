@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { structureArticle } from '../../src/core/structure';
+import { blockText, countWords, readingMinutes } from '../../src/core/block-text';
+
+function body(html: string): Element {
+  const { document } = parseHTML(`<!doctype html><html><body><div id="root">${html}</div></body></html>`);
+  return document.getElementById('root') as unknown as Element;
+}
+const tags = (root: Element): string[] => Array.from(root.children).map((c) => c.tagName.toLowerCase());
+
+describe('structureArticle', () => {
+  it('promotes questions in capitals and fully bold lines, not ordinary or trailing paragraphs', () => {
+    const root = body(`<p>Intro text that is long enough.</p><p>WHAT IS IT?</p><p>Answer.</p>
+      <p><strong>A bold section title</strong></p><p>More.</p><p><b>Bold sentence that ends.</b></p><p>Text.</p>
+      <p>Short normal line</p><p>Text.</p><p>NASA</p><p>Text.</p><p>LAST LINE IN CAPS</p>`);
+    const outline = structureArticle(root, null);
+    expect(tags(root)).toEqual(['p', 'h2', 'p', 'h2', 'p', 'p', 'p', 'p', 'p', 'p', 'p', 'p']);
+    expect(outline.map((o) => o.text)).toEqual(['WHAT IS IT?', 'A bold section title']);
+  });
+
+  it('drops the title heading and renumbers the rest from h2', () => {
+    const root = body(`<h1>The Title</h1><p>a</p><h3>Part one</h3><p>b</p><h5>Detail</h5><p>c</p><h3>Part two</h3><p>d</p>`);
+    const outline = structureArticle(root, 'The title');
+    expect(tags(root)).toEqual(['p', 'h2', 'p', 'h3', 'p', 'h2', 'p']);
+    expect(outline.map((o) => [o.level, o.text])).toEqual([
+      [2, 'Part one'],
+      [3, 'Detail'],
+      [2, 'Part two'],
+    ]);
+  });
+
+  it('gives headings unique ids that the outline points to', () => {
+    const root = body(`<h2>Notes</h2><p>a</p><h2>Notes</h2><p>b</p><h2>Ça va?</h2><p>c</p>`);
+    const outline = structureArticle(root, null);
+    const ids = outline.map((o) => o.id);
+    expect(new Set(ids).size).toBe(3);
+    for (const o of outline) expect(root.querySelector(`[id="${o.id}"]`)?.textContent).toBe(o.text);
+    expect(ids[0]).toMatch(/^cp-notes/);
+  });
+
+  it('puts pseudo-headings below real section headings', () => {
+    const root = body(`<h2>Section</h2><p>a</p><p><strong>Sub point</strong></p><p>b</p>`);
+    const outline = structureArticle(root, null);
+    expect(outline.map((o) => o.level)).toEqual([2, 3]);
+  });
+});
+
+describe('block text', () => {
+  it('never glues words across blocks and keeps line breaks and preformatted text', () => {
+    const root = body(`<div>One<div>Two</div>Three</div><ul><li>a</li><li>b</li></ul><p>line<br>break</p><pre>  x = 1\n  y = 2</pre><table><tr><td>c1</td><td>c2</td></tr></table>`);
+    expect(blockText(root)).toBe('One\n\nTwo\n\nThree\n\na\n\nb\n\nline\nbreak\n\n  x = 1\n  y = 2\n\nc1 c2');
+  });
+
+  it('counts CJK characters as words and estimates reading time', () => {
+    expect(countWords('Hello world, again.')).toBe(3);
+    expect(countWords('我们今天去 Tokyo')).toBe(6);
+    expect(readingMinutes('')).toBe(0);
+    expect(readingMinutes('word '.repeat(460))).toBe(2);
+  });
+});
