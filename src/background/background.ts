@@ -109,7 +109,7 @@ browser.runtime.onInstalled.addListener(() => {
   browser.contextMenus.removeAll().then(() => {
     browser.contextMenus.create({
       id: MENU_COPY_MARKDOWN,
-      title: browser.i18n.getMessage('contextCopyMarkdown') || 'Copy article as Markdown',
+      title: browser.i18n.getMessage('contextMenuCopyMarkdown') || 'Copy article as Markdown',
       contexts: ['page', 'selection'],
     });
   });

@@ -244,8 +244,8 @@ function follow(root: Node, path: number[]): Node | null {
 
 /**
  * Chrome inside a subtree the page added later, found by running the detector on a small
- * document holding the subtree and (as bare shells, for context) its ancestors. Only blocks
- * inside the subtree are returned, mapped back to the live elements.
+ * document holding the subtree and (as bare shells, for context) its ancestors. Blocks are
+ * mapped back to the live elements, never outside the added subtree.
  */
 function chromeInAddedSubtree(root: Element, options: PageStripOptions): ChromeBlock[] {
   const doc = root.ownerDocument;
@@ -266,8 +266,14 @@ function chromeInAddedSubtree(root: Element, options: PageStripOptions): ChromeB
   });
   const live: ChromeBlock[] = [];
   for (const block of blocks) {
+    if (block.element !== copy && block.element.contains(copy)) {
+      // An ancestor shell holds nothing but the added subtree, so the verdict is about the subtree;
+      // the live ancestor has other content we did not look at and stays as it is.
+      live.push({ ...block, element: root });
+      continue;
+    }
     const path = pathFrom(copy, block.element);
-    if (!path) continue; // an ancestor shell: we saw too little of it to judge
+    if (!path) continue;
     const element = follow(root, path);
     if (element && element.nodeType === 1) live.push({ ...block, element: element as Element });
   }
@@ -403,7 +409,10 @@ export function createPageStrip(doc: Document, options: PageStripOptions = {}): 
     restore() {
       if (!stripped) return;
       stopObserving();
-      for (const { item, saved } of hidden.values()) putBack(item.element, HIDDEN_ATTR, saved);
+      for (const { item, saved } of hidden.values()) {
+        putBack(item.element, HIDDEN_ATTR, saved);
+        byElement.delete(item.element);
+      }
       hidden.clear();
       style?.remove();
       style = null;

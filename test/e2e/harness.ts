@@ -20,7 +20,7 @@
  *
  * Run `npm run build` first: the tests use what the build wrote.
  */
-import { test as base, expect, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, expect, chromium, type Browser, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,11 +93,37 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // A second (CDP) connection finds the action popup, which Playwright's own does not attach to.
+      '--remote-debugging-port=0',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
     ],
   });
+  profiles.set(context, profile);
   return { context, profile };
+}
+
+const profiles = new WeakMap<BrowserContext, string>();
+
+/** A CDP connection to the browser of a context launched by launchWithExtension. */
+export async function connectOverCdp(context: BrowserContext): Promise<Browser> {
+  const profile = profiles.get(context);
+  if (!profile) throw new Error('context was not launched by launchWithExtension');
+  const file = join(profile, 'DevToolsActivePort');
+  for (let i = 0; i < 50 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
+  const port = readFileSync(file, 'utf8').split('\n')[0];
+  return chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+}
+
+/** The page with this URL prefix among a CDP-connected browser's pages, waiting for it to appear. */
+async function findPage(browser: Browser, prefix: string, timeoutMs = 10_000): Promise<Page> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const page = browser.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith(prefix));
+    if (page) return page;
+    if (Date.now() > deadline) throw new Error(`No page ${prefix} appeared`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** The extension's background service worker (waits for it to start). */
@@ -181,13 +207,17 @@ export const test = base.extend<ClearpageFixtures, ClearpageWorkerFixtures>({
   },
 
   openActionPopup: async ({ context, serviceWorker, extensionId }, use) => {
+    let cdp: Browser | null = null;
     await use(async (page?: Page) => {
       if (page) await page.bringToFront();
       const popupUrl = `chrome-extension://${extensionId}/popup.html`;
-      const opened = context.waitForEvent('page', { predicate: (p) => p.url().startsWith(popupUrl), timeout: 10_000 });
       await serviceWorker.evaluate(() => chrome.action.openPopup());
-      return opened;
+      // Connect after opening: a fresh connection lists the popup among its pages.
+      await cdp?.close();
+      cdp = await connectOverCdp(context);
+      return findPage(cdp, popupUrl);
     });
+    await (cdp as Browser | null)?.close();
   },
 
   sendToTab: async ({ serviceWorker, tabIdOf }, use) => {
