@@ -60,7 +60,7 @@ export function toStandaloneHtml(article: Article, doc?: Document | null): strin
   const dates = [timeTag('Published', article.publishedTime), timeTag('Updated', article.modifiedTime)].filter(Boolean);
   const head = [
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="referrer" content="no-referrer">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,

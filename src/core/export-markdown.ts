@@ -122,7 +122,10 @@ function createService(): TurndownService {
   service.addRule('heading', {
     filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
     replacement: (content, node) => {
-      const text = content.replace(/\s+/g, ' ').trim();
+      let text = content.replace(/\s+/g, ' ').trim();
+      // A heading that is bold or italic all through (a promoted "<p><b>QUESTION?</b></p>") is plain in Markdown.
+      const wrapped = /^(\*\*|\*)(?!\*)(.+?)\1$/.exec(text);
+      if (wrapped && !wrapped[2]!.includes(wrapped[1]!)) text = wrapped[2]!.trim();
       if (!text) return '\n\n';
       return `\n\n${'#'.repeat(Number(node.nodeName.charAt(1)))} ${text}\n\n`;
     },

@@ -84,6 +84,12 @@ describe('toMarkdown', () => {
     expect(out).toBe('````md\n```js\nx\n```\n````');
   });
 
+  it('drops bold that wraps a whole heading (promoted question paragraphs)', () => {
+    expect(htmlToMarkdown('<h2><strong>WHAT ATTACKS HAS IT CARRIED OUT?</strong></h2><h2><b>a</b> and <b>b</b></h2>')).toBe(
+      '## WHAT ATTACKS HAS IT CARRIED OUT?\n\n## **a** and **b**',
+    );
+  });
+
   it('keeps a body <h1> that repeats the title instead of doubling it', () => {
     const out = toMarkdown(sampleArticle({ title: 'Same', html: '<h1>Same</h1><p>x</p>' }), { frontMatter: false });
     expect(out.match(/^# Same$/gm)).toHaveLength(1);
