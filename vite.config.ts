@@ -192,7 +192,7 @@ export default defineConfig(({ mode }): UserConfig => {
         ),
         output: {
           entryFileNames: 'assets/[name].js',
-          chunkFileNames: 'assets/[name]-[hash].js',
+          chunkFileNames: 'assets/shared-[hash].js',
           assetFileNames: 'assets/[name]-[hash][extname]',
         },
       },

@@ -12,7 +12,8 @@
  * - `tabIdOf(page)`: the tab id of a page (via chrome.tabs in the service worker).
  * - `openPopupFor(page)`: opens chrome-extension://ID/popup.html?tabId=N for the page's tab.
  * - `openActionPopup(page?)`: brings the page to the front, calls chrome.action.openPopup() in the
- *   service worker and returns the real action popup's Page.
+ *   service worker and returns the real action popup's Page (found through a second, CDP
+ *   connection: Playwright's own does not attach to extension popups).
  * - `sendToTab(page, request)`: sends a protocol request (src/shared/messages.ts) to the page's
  *   content script and returns the reply; `sendToBackground(request)` does the same for the
  *   background (through its exported `dispatch`, the same handlers its onMessage listener uses).
@@ -21,60 +22,19 @@
  * Run `npm run build` first: the tests use what the build wrote.
  */
 import { test as base, expect, chromium, type Browser, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ReplyOf, RequestOf, RequestType } from '../../src/shared/messages';
+import { serveDirectory } from '../../scripts/static-server';
+
+export { serveDirectory };
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const EXTENSION_DIR = resolve(ROOT, 'dist', 'chrome-test');
 export const FIXTURES_DIR = resolve(ROOT, 'test', 'fixtures');
 export const RESULTS_DIR = resolve(ROOT, 'test-results');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.htm': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.pdf': 'application/pdf',
-};
-
-/** Serves a directory on 127.0.0.1 at a random port; resolves with the server and its base URL. */
-export async function serveDirectory(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(dir, path));
-    if (file !== dir && !file.startsWith(dir + sep)) {
-      res.writeHead(403).end('forbidden');
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
-    });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('server has no port');
-  return { server, url: `http://127.0.0.1:${address.port}` };
-}
 
 /** Launches Debian Chromium with an unpacked extension in a fresh profile. */
 export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<{ context: BrowserContext; profile: string }> {
