@@ -72,7 +72,7 @@ function onAutoChange(host: string, checkbox: HTMLInputElement): void {
   }
   // Requested inside the click: permission prompts need a user gesture.
   browser.permissions
-    .request({ origins: [`*://${host}/*`] })
+    .request({ origins: [`https://${host}/*`, `http://${host}/*`] })
     .then(async (granted) => {
       if (!granted) {
         checkbox.checked = false;

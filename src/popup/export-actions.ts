@@ -71,22 +71,20 @@ async function copyRich(html: string, text: string): Promise<void> {
   ]);
 }
 
-/**
- * Saves a file. The downloads API where the extension has it (Firefox closes a popup's own
- * <a download>), else a link with `download`.
- */
+/** Firefox closes a popup's own `<a download>` without saving; Chrome saves it as named. */
+function needsDownloadsApi(): boolean {
+  return typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
+}
+
+/** Saves a file: a link with `download` in Chrome, the downloads API in Firefox. */
 async function saveFile(name: string, type: string, content: string): Promise<void> {
   const blob = new Blob([content], { type: `${type};charset=utf-8` });
   const url = URL.createObjectURL(blob);
   const revokeLater = () => setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  if (browser.downloads?.download) {
-    try {
-      await browser.downloads.download({ url, filename: name, saveAs: false, conflictAction: 'uniquify' });
-      revokeLater();
-      return;
-    } catch {
-      // Fall through to a plain link (a browser that refuses blob: downloads from the API).
-    }
+  if (needsDownloadsApi() && browser.downloads?.download) {
+    await browser.downloads.download({ url, filename: name, saveAs: false, conflictAction: 'uniquify' });
+    revokeLater();
+    return;
   }
   const link = document.createElement('a');
   link.href = url;

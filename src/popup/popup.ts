@@ -56,6 +56,8 @@ const asPage = params.has('tabId');
 const state: {
   tabId: number | null;
   host: string;
+  /** The match pattern of the page's own origin, for "remember for this site" (any port). */
+  originPattern: string;
   article: Article | null;
   found: RemovedItem[];
   strip: StripState | null;
@@ -63,6 +65,7 @@ const state: {
 } = {
   tabId: null,
   host: '',
+  originPattern: '',
   article: null,
   found: [],
   strip: null,
@@ -219,7 +222,7 @@ function onRememberChange(): void {
   }
   // Asked here, inside the click: browsers grant permission requests only during a user gesture.
   browser.permissions
-    .request({ origins: [`*://${host}/*`] })
+    .request({ origins: [state.originPattern || `https://${host}/*`] })
     .then(async (granted) => {
       if (!granted) {
         checkbox.checked = false;
@@ -237,6 +240,17 @@ function onRememberChange(): void {
 }
 
 // ------------------------------------------------------------------ finding the tab and the article
+
+/** `https://example.com/*` for a page on https://example.com:8443/a (patterns match any port). */
+function originPatternOf(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? `${protocol}//${hostname}/*` : '';
+  } catch {
+    return '';
+  }
+}
 
 async function targetTab(): Promise<Tabs.Tab> {
   const requested = params.get('tabId');
@@ -274,6 +288,7 @@ async function load(): Promise<void> {
   const tabId = tab.id!;
   state.tabId = tabId;
   state.host = tab.url ? hostKey(tab.url) : '';
+  state.originPattern = originPatternOf(tab.url);
 
   if (tab.url) {
     const access = pageAccess(tab.url, { fileAccess: tab.url.startsWith('file:') ? await fileAccessAllowed() : false });

@@ -38,8 +38,21 @@ export function t(key: MessageKey, substitutions?: string | number | Array<strin
   return browserMessage(key, subs) || fromCatalogue(key, subs);
 }
 
-/** The browser's UI language as a BCP 47 tag ("en-US", "bn"). */
+function predefined(name: '@@ui_locale' | '@@bidi_dir'): string {
+  try {
+    return browser.i18n.getMessage(name) || '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The language the UI strings are shown in, as a BCP 47 tag ("en-US", "bn"): the locale the
+ * browser picked the messages from, so dates and numbers match the words around them.
+ */
 export function uiLanguage(): string {
+  const locale = predefined('@@ui_locale').replace(/_/g, '-');
+  if (locale) return locale;
   try {
     return browser.i18n.getUILanguage() || navigator.language || 'en';
   } catch {
@@ -49,6 +62,8 @@ export function uiLanguage(): string {
 
 /** True when the UI language is written right to left. */
 export function uiIsRtl(): boolean {
+  const dir = predefined('@@bidi_dir');
+  if (dir) return dir === 'rtl';
   return /^(ar|fa|he|iw|ur|ps|sd|ug|yi|dv|ckb)\b/i.test(uiLanguage());
 }
 
