@@ -119,3 +119,13 @@ test('restricted pages give a clear error', async ({ context, serviceWorker, tab
   const storeTab = await tabIdOf(store);
   await expect(sendToBackground({ type: 'toggle-strip', tabId: storeTab })).rejects.toThrow(/can’t work on this page.*\[restricted:[a-z-]+\]/);
 });
+
+test('a corrupt stored setting is reset, and the rest kept', async ({ serviceWorker, sendToBackground }) => {
+  await serviceWorker.evaluate(() =>
+    chrome.storage.local.set({ sites: { 'good.example': { autoStrip: false, hide: ['.promo'], keep: [] }, 'bad host': 7 }, reading: 'garbage' }),
+  );
+  expect(await sendToBackground({ type: 'list-sites' })).toEqual({ 'good.example': { autoStrip: false, hide: ['.promo'], keep: [] } });
+  const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(['sites', 'reading']));
+  expect(Object.keys(stored.sites as object)).toEqual(['good.example']);
+  expect(stored.reading).toMatchObject({ fontFamily: 'serif', theme: 'system' });
+});
