@@ -51,6 +51,8 @@ export interface NoArticleFixture {
   reasons: NoArticleReason[];
   /** The page title the result must carry, when the page has one. */
   title?: string | null;
+  /** The message must match this (it must tell the person why, in words that fit the page). */
+  message?: RegExp;
 }
 
 export type Fixture = ArticleFixture | NoArticleFixture;
@@ -193,7 +195,8 @@ export const FIXTURES: Fixture[] = [
       lang: 'en',
       image: 'https://fieldnotes.example.dev/img/observer-timeline.png',
     },
-    removedCategories: ['share', 'newsletter', 'comments'],
+    // The tags and share bar sit in the post's <footer>, reported as one outermost block of either kind.
+    removedCategories: ['newsletter', 'comments'],
   },
   {
     name: 'rtl-arabic',
@@ -642,8 +645,23 @@ export const FIXTURES: Fixture[] = [
     title: 'Autumn in the highlands – photo gallery – Northlight',
   },
   { name: 'empty-body', kind: 'no-article', url: 'https://app.example/', reasons: ['empty'], title: 'Loading…' },
-  { name: 'frameset', kind: 'no-article', url: 'https://archive.example/catalogue/', reasons: ['not-html'], title: 'County Archive – Catalogue' },
-  { name: 'iframe-only', kind: 'no-article', url: 'https://reports.example/embed/4471', reasons: ['not-html', 'empty'], title: 'Embedded report viewer' },
+  {
+    name: 'frameset',
+    kind: 'no-article',
+    url: 'https://archive.example/catalogue/',
+    reasons: ['not-html'],
+    title: 'County Archive – Catalogue',
+    message: /frame/i,
+  },
+  {
+    name: 'iframe-only',
+    kind: 'no-article',
+    url: 'https://reports.example/embed/4471',
+    reasons: ['not-html', 'empty', 'not-article'],
+    title: 'Embedded report viewer',
+    // "a list of links" would mislead: the page's content is another page embedded in a frame.
+    message: /frame|embed/i,
+  },
 ];
 
 export const ARTICLE_FIXTURES = FIXTURES.filter((f): f is ArticleFixture => f.kind === 'article');
