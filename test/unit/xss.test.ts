@@ -249,6 +249,8 @@ describe('extractArticle on pages carrying each payload', () => {
     // The article was really found (the payload sat inside it), and nothing active came with it.
     expect(article.text).toContain('sea wall');
     expect(activeInExports(article)).toEqual([]);
+    // Plain text is inert by nature; it must still carry the article.
+    expect(toPlainText(article)).toContain('sea wall');
   });
 
   it.each(METADATA_PAYLOADS.map((p) => [p.id, p] as const))('metadata: %s', (_id, p) => {
