@@ -5,7 +5,7 @@
  *   npm run bench -- --quick               fixed sample (every 10th page; every 20th in Chromium), well under two minutes
  *   npm run bench -- --quick --only=quality   just the trafilatura scores and the per-page diff
  *
- * Options: --only=quality,metadata,chromium,cli,size  --systems=clearpage,readability,defuddle
+ * Options: --only=quality,metadata,chromium,cli,size,popup  --systems=clearpage,readability,defuddle
  *          --sample=N (every Nth page)  --workers=N  --timeout=MS (per page)  --no-build
  * Runs other than a full one write to .cache/bench/results-<mode>/ so the committed results stay a full run.
  */
@@ -21,10 +21,11 @@ import { buildBrowserBundle } from './browser-bundle';
 import { runBrowser, stripDiffMarkdown, type BrowserResult } from './browser';
 import { measureCli, type CliResult } from './cli-speed';
 import { measureSizes, type SizeResult } from './bundle-size';
+import { measurePopup, type PopupTiming } from './popup-timing';
 import { chartSvg, consoleReport, evaluateGoals, summaryMarkdown, type BenchResult } from './report';
 import { SYSTEMS, loadClearpage, type SystemName } from './systems';
 
-const SECTIONS = ['quality', 'metadata', 'chromium', 'cli', 'size'] as const;
+const SECTIONS = ['quality', 'metadata', 'chromium', 'cli', 'size', 'popup'] as const;
 type Section = (typeof SECTIONS)[number];
 const SECTION_ALIASES: Record<string, Section> = { strip: 'chromium', speed: 'chromium', browser: 'chromium' };
 
@@ -172,8 +173,18 @@ async function main(): Promise<void> {
     return path;
   };
 
+  const seconds: Record<string, number> = {};
+  const timed = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
+    const t = Date.now();
+    try {
+      return await f();
+    } finally {
+      seconds[name] = Math.round((Date.now() - t) / 100) / 10;
+    }
+  };
+
   let size: SizeResult | null = null;
-  if (opts.sections.has('size') || opts.sections.has('cli')) ensureBuilt(opts, notes);
+  if (opts.sections.has('size') || opts.sections.has('cli') || opts.sections.has('popup')) ensureBuilt(opts, notes);
   if (opts.sections.has('size')) size = measureSizes();
 
   let quality: QualityResult | null = null;
@@ -184,7 +195,7 @@ async function main(): Promise<void> {
     if (pool && opts.sections.has('quality') && trafilatura.length) {
       const pages = trafilatura.filter((p) => p.index % opts.step.trafilatura === 0);
       console.log(`Quality: ${systems.join(', ')} on ${pages.length} trafilatura pages (${opts.workers} workers, ${opts.timeoutMs} ms limit per page)`);
-      quality = await runQuality(pages, systems, pool, progressPrinter('pages × systems'), opts.scorerCheck);
+      quality = await timed('quality', () => runQuality(pages, systems, pool, progressPrinter('pages × systems'), opts.scorerCheck));
       const path = writeReport('quality-diff.md', qualityDiffMarkdown(quality, `Per-page diff, trafilatura set (${sampleLabel(opts.step.trafilatura)})`));
       console.log(`  per-page diff: ${rel(path)}`);
     }
@@ -192,7 +203,7 @@ async function main(): Promise<void> {
       const pages = readabilityPages.filter((p) => p.index % opts.step.readability === 0);
       const metaSystems = systems.filter((s) => s !== 'defuddle');
       console.log(`Metadata: ${metaSystems.join(', ')} on ${pages.length} Readability test pages`);
-      metadata = await runMetadata(pages, metaSystems, pool, progressPrinter('pages × systems'));
+      metadata = await timed('metadata', () => runMetadata(pages, metaSystems, pool, progressPrinter('pages × systems')));
       const path = writeReport('metadata-diff.md', metadataDiffMarkdown(metadata, `Metadata mismatches, Readability test pages (${sampleLabel(opts.step.readability)})`));
       console.log(`  per-page mismatches: ${rel(path)}`);
     }
@@ -209,7 +220,7 @@ async function main(): Promise<void> {
       const refPages = readabilityPages.filter((p) => p.index % opts.step.readability === 0);
       console.log(`Chromium: ${pages.length} trafilatura pages (strip + speed), ${refPages.length} Readability test pages (restore identity); core modules: ${bundle.modules.join(', ') || 'none'}`);
       const progress = new Map<string, ReturnType<typeof progressPrinter>>();
-      chromium = await runBrowser({
+      chromium = await timed('chromium', () => runBrowser({
         bundle,
         trafilatura: pages,
         readability: refPages,
@@ -220,7 +231,7 @@ async function main(): Promise<void> {
           if (!progress.has(label)) progress.set(label, progressPrinter(label));
           progress.get(label)!(done, total);
         },
-      });
+      }));
       if (chromium.skipped) console.log(`  skipped: ${chromium.skipped}`);
       else {
         if (!chromium.capabilities.strip) notes.push('In-page strip not measured: src/core/page-strip.ts has no createPageStrip yet.');
@@ -239,11 +250,16 @@ async function main(): Promise<void> {
   if (opts.sections.has('cli') && trafilatura.length) {
     const files = trafilatura.filter((p) => existsSync(p.path)).slice(0, opts.cliBatch).map((p) => p.path);
     console.log(`CLI: one process over ${files.length} pages`);
-    cli = await measureCli(files);
+    cli = await timed('cli', () => measureCli(files));
     if (cli.skipped) console.log(`  skipped: ${cli.skipped}`);
   }
 
-  const popupClickToText = { skipped: 'not implemented in this harness yet' };
+  let popupClickToText: PopupTiming | null = null;
+  if (opts.sections.has('popup')) {
+    console.log('Popup: click-to-text on the seed fixture (dist/chrome-test)');
+    popupClickToText = await timed('popup', () => measurePopup(5));
+    if ('skipped' in popupClickToText) console.log(`  skipped: ${popupClickToText.skipped}`);
+  }
   const { records: _q, ...qualitySummary } = quality ?? { records: null };
   const { records: _m, ...metadataSummary } = metadata ?? { records: null };
   const { records: _c, ...chromiumSummary } = chromium ?? { records: null };
@@ -252,6 +268,7 @@ async function main(): Promise<void> {
     mode,
     command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
     environment: { node: process.version, cpus: cpus().length, loadAverage: loadavg(), chromium: chromiumVersion() },
+    sectionSeconds: seconds,
     sample: { trafilatura: sampleLabel(opts.step.trafilatura), chromium: sampleLabel(opts.step.chromium), readability: sampleLabel(opts.step.readability) },
     corpora,
     quality: quality ? (qualitySummary as BenchResult['quality']) : null,
