@@ -4,6 +4,7 @@
  * would notice: the article's text present and in order, the page's chrome absent, headings at the
  * right level, the metadata right, and pages without an article named as such.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -316,4 +317,37 @@ describe('exports keep what the page had', () => {
     expect(front).toMatch(/^lang: .*en-US/m);
     expect(front).toContain('https://commonsweekly.example/2024/10/library-of-things/');
   });
+});
+
+describe('the CLI prints what the core and the goldens say', () => {
+  const TSX_CLI = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const CLI_MAIN = path.join(REPO_ROOT, 'src', 'cli', 'main.ts');
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, [TSX_CLI, CLI_MAIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 32 * 1024 * 1024 });
+
+  it('clearpage --format markdown --url … on the seed page prints expected.md', () => {
+    const seed = find('bdnews24-explainer');
+    const run = cli(['--format', 'markdown', '--url', seed.url, path.join('test', 'fixtures', seed.name, 'source.html')]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.trimEnd()).toBe(readFileSync(goldenPath(seed, 'expected.md'), 'utf8').trimEnd());
+  }, 150_000);
+
+  it('clearpage --format json over every article fixture in one batch agrees with the core on each', () => {
+    const files = ARTICLE_FIXTURES.map((f) => path.join('test', 'fixtures', f.name, 'source.html'));
+    const run = cli(['--format', 'json', ...files]);
+    const lines = run.stdout.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { source: string; text?: string; error?: string });
+    expect(lines.map((l) => l.source)).toEqual(files);
+    const core = ARTICLE_FIXTURES.map((f) => resultOf(f));
+    for (const [i, fixture] of ARTICLE_FIXTURES.entries()) {
+      const result = core[i];
+      if (result.kind === 'article') {
+        expect(lines[i].error, `${fixture.name}: ${lines[i].error}`).toBeUndefined();
+        // Without --url only link targets can differ, never the text.
+        expect(lines[i].text, fixture.name).toBe(result.article.text);
+      } else {
+        expect(lines[i].error, fixture.name).toBe(result.noArticle.message);
+      }
+    }
+    expect(run.status, run.stderr).toBe(core.every((r) => r.kind === 'article') ? 0 : 1);
+  }, 150_000);
 });
