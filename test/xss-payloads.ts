@@ -5,7 +5,7 @@
  *   - `__xss(N)`      calls a function (undefined in extension pages: a ReferenceError there),
  *   - `alert(N)`      opens a dialog,
  *   - `window.__pwned=N` sets a global,
- *   - `/xss/N`        is a URL the test server records when anything requests it.
+ *   - `/xss-hit/N`    is a URL no page of ours serves; end-to-end tests watch requests for it.
  * Payload markup uses two placeholders: `@@S` (a script signal) and `@@U` (a payload URL); they are
  * expanded once here, so fixtures, unit tests and end-to-end tests see the same markup.
  *
@@ -42,7 +42,7 @@ export type PayloadFamily =
 export interface XssPayload {
   /** Unique kebab-case name of the payload kind. */
   id: string;
-  /** Unique number used in the payload's signals (`__xss(N)`, `/xss/N`). */
+  /** Unique number used in the payload's signals (`__xss(N)`, `/xss-hit/N`). */
   n: number;
   family: PayloadFamily;
   place: PayloadPlace;
@@ -335,9 +335,9 @@ const RAW: RawPayload[] = [
   ['text-markup-figcaption', 'markup-as-text', 'figure', '<img src="https://example.org/f.png" alt="&lt;img src=x onerror=@@S&gt;">'],
 ];
 
-const PAYLOAD_SERVER_PATH = '/xss/';
+const PAYLOAD_SERVER_PATH = '/xss-hit/';
 
-/** The path prefix of every payload URL (`/xss/N`); the test server records requests to it. */
+/** The path prefix of every payload URL (`/xss-hit/N`); tests watch for requests to it. */
 export const PAYLOAD_PATH = PAYLOAD_SERVER_PATH;
 
 /** The quote-free script signal for payload N: rotates among the four kinds of observable effect. */
