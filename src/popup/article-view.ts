@@ -4,7 +4,7 @@
  */
 import type { Article } from '../core/types';
 import { setSanitizedHtml } from '../core/sanitize';
-import { t, uiLanguage } from '../shared/i18n';
+import { t, uiIsRtl, uiLanguage } from '../shared/i18n';
 import { byId, clear, el } from './element-builder';
 
 const ISO_OFFSET = /(?:([+-])(\d{2}):?(\d{2})|Z)$/;
@@ -60,16 +60,23 @@ function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** True when the summary is not simply the article's first lines (then it is worth showing). */
+/**
+ * True when the summary is not simply the article's opening (then it is worth showing). News
+ * sites often write the meta description as a trimmed copy of the lead: compare the openings.
+ */
 function excerptAddsSomething(article: Article): boolean {
   if (!article.excerpt) return false;
   const excerpt = normalise(article.excerpt).replace(/[….]+$/, '');
   if (excerpt.length < 20) return false;
-  return !normalise(article.text.slice(0, excerpt.length + 400)).includes(excerpt.slice(0, 120));
+  return !normalise(article.text.slice(0, 800)).includes(excerpt.slice(0, 40));
+}
+
+function uiDir(): 'rtl' | 'ltr' {
+  return uiIsRtl() ? 'rtl' : 'ltr';
 }
 
 function dateItem(label: string, iso: string): HTMLElement {
-  return el('span', { class: 'date' }, `${label} `, el('time', { attrs: { datetime: iso }, text: formatDate(iso) }));
+  return el('span', { class: 'date', attrs: { dir: uiDir() } }, `${label} `, el('time', { attrs: { datetime: iso }, text: formatDate(iso) }));
 }
 
 /** Moves keyboard focus and the view to a heading of the article, with a short highlight. */
@@ -96,6 +103,8 @@ export function renderArticle(article: Article): void {
   byId('article-site').textContent = site;
   const minutes = Math.max(1, Math.round(article.readingTimeMinutes || 0));
   byId('article-reading-time').textContent = t('readingTime', formatCount(minutes));
+  // UI-language text inside a right-to-left article (or the reverse) keeps its own direction.
+  for (const id of ['article-reading-time', 'article-source']) byId(id).dir = uiDir();
   byId('article-kicker-dot').hidden = !site;
 
   const title = byId('article-title');
