@@ -57,7 +57,9 @@ async function main(): Promise<void> {
     viewport: headless ? { width: 1280, height: 900 } : null,
     acceptDownloads: true,
     args: [
-      ...(headless ? ['--no-sandbox', '--disable-gpu'] : []),
+      // Chromium refuses to run as root with its sandbox (containers, CI).
+      ...(headless || process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      ...(headless ? ['--disable-gpu'] : []),
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
