@@ -7,7 +7,7 @@
  * so the document's markup is what it was before (attribute order and pre-existing values too).
  */
 import { findPageChrome } from './chrome-detect';
-import type { ChromeBlock, ChromeCategory } from './types';
+import { CHROME_CATEGORIES, type ChromeBlock, type ChromeCategory } from './types';
 
 export const HIDDEN_ATTR = 'data-clearpage-hidden';
 export const STRIPPED_ATTR = 'data-clearpage-stripped';
@@ -16,7 +16,8 @@ export const STYLE_ATTR = 'data-clearpage-style';
 /** Marks transient UI Clearpage puts on a page (the picker's highlight); ignored by the observer. */
 export const UI_ATTR = 'data-clearpage-ui';
 
-const STRIP_CSS = `html[${STRIPPED_ATTR}] [${HIDDEN_ATTR}] { display: none !important; }`;
+// Only our values (the categories) hide: a page that uses the attribute itself keeps its elements.
+const STRIP_CSS = `${CHROME_CATEGORIES.map((c) => `html[${STRIPPED_ATTR}] [${HIDDEN_ATTR}="${c}"]`).join(',\n')} { display: none !important; }`;
 
 /** At most this many added subtrees are examined per observer batch; the rest wait for the next. */
 const MAX_ROOTS_PER_BATCH = 60;

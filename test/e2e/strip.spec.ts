@@ -45,13 +45,19 @@ test.describe('stripping the seed page', () => {
     const page = await context.newPage();
     await page.goto(serverUrl + SEED);
     // The page itself already uses one of our attribute names: it must get its value back in place.
-    await page.evaluate(() => document.querySelector('.site-footer')!.setAttribute('data-clearpage-hidden', 'page-own'));
+    await page.evaluate(() => {
+      document.querySelector('.site-footer')!.setAttribute('data-clearpage-hidden', 'page-own');
+      document.querySelector('.details-body p')!.setAttribute('data-clearpage-hidden', 'page-own');
+    });
     const before = await outerHtml(page);
     await injectContent(page);
 
     const first = await sendToTab(page, { type: 'strip' });
     const stripped = await outerHtml(page);
     expect(stripped).not.toBe(before);
+    // The page's own use of the attribute hides nothing: only our category values do.
+    await expect(page.locator('.details-body p').first()).toBeVisible();
+    await expect(page.locator('.site-footer')).toHaveAttribute('data-clearpage-hidden', 'header-footer');
     const second = await sendToTab(page, { type: 'strip' });
     expect(second.items).toEqual(first.items);
     expect(await outerHtml(page)).toBe(stripped);
