@@ -104,7 +104,7 @@ describe('core on generated hostile pages', () => {
   it(
     'a time budget too small to finish in gives a timeout result that says so',
     () => {
-      const doc = parseDocument(manyNodesPage(200_000), PAGE_URL);
+      const doc = parseDocument(manyNodesPage(50_000), PAGE_URL);
       const result = extractArticle(doc, PAGE_URL, { timeBudgetMs: 1 });
       expect(result.kind).toBe('no-article');
       if (result.kind === 'no-article') {
@@ -158,19 +158,20 @@ describe('CLI: non-UTF-8 pages decode by the charset their meta tag declares', (
     ['cyrillic-windows-1251', ['Мнения жителей', 'ночью звук колёс слышен особенно хорошо.']],
     ['latin1-iso-8859-1', ["Les fromagers de la vallée misent sur l'affinage en grotte", 'étagères en épicéa non traité']],
   ];
-  for (const [name, sentences] of cases) {
-    it(
-      `${name} --format text`,
-      () => {
-        const run = runCli(['--format', 'text', fixturePath(name)]);
-        expect(run.status, describeRun(run)).toBe(0);
-        const out = collapseWhitespace(run.stdout);
-        for (const s of sentences) expect(out).toContain(s);
-        expect(out).not.toMatch(/\uFFFD/);
-      },
-      CLI_TIMEOUT_MS,
-    );
-  }
+  it(
+    'shift_jis, windows-1251 and ISO-8859-1 files in one --format text batch',
+    () => {
+      const run = runCli(['--format', 'text', ...cases.map(([name]) => fixturePath(name))]);
+      expect(run.status, describeRun(run)).toBe(0);
+      const out = collapseWhitespace(run.stdout);
+      for (const [name, sentences] of cases) {
+        for (const s of sentences) expect(out, `${name}: "${s}"`).toContain(s);
+      }
+      expect(out).not.toMatch(/\uFFFD/);
+      expect(out).not.toMatch(/Ã.|Ð.|Ø§|�/);
+    },
+    CLI_TIMEOUT_MS,
+  );
 
   it(
     'windows-1251 bytes on standard input (-) decode too',
@@ -186,21 +187,36 @@ describe('CLI: non-UTF-8 pages decode by the charset their meta tag declares', (
 });
 
 describe('CLI: pages without an article get a clear message naming the file', () => {
-  for (const fixture of NO_ARTICLE_FIXTURES) {
-    it(
-      `${fixture.name}: exit 1, message on stderr`,
-      () => {
-        const file = fixturePath(fixture.name);
-        const run = runCli(['--format', 'markdown', file]);
-        expect(run.status, describeRun(run)).toBe(1);
-        expect(run.signal).toBeNull();
-        expect(run.stderr).toContain(file);
-        expect(run.stderr).toMatch(/article|empty|frame|not html|nothing/i);
-        expect(run.stderr).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/); // no stack trace
-      },
-      CLI_TIMEOUT_MS,
-    );
-  }
+  it(
+    'a single framed page: exit 1, a message naming the file, nothing on stdout',
+    () => {
+      const file = fixturePath('frameset');
+      const run = runCli(['--format', 'markdown', file]);
+      expect(run.status, describeRun(run)).toBe(1);
+      expect(run.stderr).toContain(file);
+      expect(run.stderr).toMatch(/frame/i);
+      expect(run.stdout.trim()).toBe('');
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    'every no-article fixture in one batch: exit 1, one message line naming each file, no stack trace',
+    () => {
+      const files = NO_ARTICLE_FIXTURES.map((f) => fixturePath(f.name));
+      const run = runCli(['--format', 'markdown', ...files]);
+      expect(run.status, describeRun(run)).toBe(1);
+      expect(run.signal).toBeNull();
+      const lines = run.stderr.split('\n');
+      for (const file of files) {
+        const line = lines.find((l) => l.includes(file));
+        expect(line, `no message names ${file}`).toBeDefined();
+        expect(line).toMatch(/article|empty|frame|text/i);
+      }
+      expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
+    },
+    CLI_TIMEOUT_MS,
+  );
 
   it(
     'a batch with good, no-article and missing inputs: the good one is done, the others named, exit 1',
