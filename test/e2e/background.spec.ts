@@ -118,7 +118,7 @@ test('restricted pages give a clear error', async ({ context, serviceWorker, tab
     // No network here: the tab still holds the store's URL.
   });
   const storeTab = await tabIdOf(store);
-  await expect(sendToBackground({ type: 'toggle-strip', tabId: storeTab })).rejects.toThrow(/can’t work on this page.*\[restricted:[a-z-]+\]/);
+  await expect(sendToBackground({ type: 'toggle-strip', tabId: storeTab })).rejects.toThrow(/can’t work on this page: the browser’s add-on store.*\[restricted:web-store\]/);
 });
 
 test('a corrupt stored setting is reset, and the rest kept', async ({ serviceWorker, sendToBackground }) => {
