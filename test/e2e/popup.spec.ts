@@ -288,3 +288,30 @@ test('the UI follows the browser language: Bengali', async () => {
     await new Promise<void>((done) => server.close(() => done()));
   }
 });
+
+test('"pick an element to hide" from the tray hides it and remembers it for the site', async ({ context, serverUrl, openPopupFor, serviceWorker }) => {
+  const page = await context.newPage();
+  await page.goto(`${serverUrl}/bdnews24-explainer/source.html`);
+  const popup = await openPopupFor(page);
+  const errors = watchErrors(popup);
+  await expect(popup.locator('article h2')).toHaveCount(3);
+  await popup.locator('#tray-button').click();
+  await popup.getByTestId('pick-element').click();
+  await expect(popup.locator('#toast')).toContainText('Click the element on the page');
+
+  // The person goes to the page and clicks the footer.
+  await page.bringToFront();
+  await expect(page.locator('[data-clearpage-ui="picker"]')).toHaveCount(1);
+  const footer = page.locator('footer').last();
+  await footer.hover();
+  await footer.click();
+  await expect(footer).toHaveAttribute('data-clearpage-hidden', /.+/);
+  await expect(footer).toBeHidden();
+
+  await popup.bringToFront();
+  await expect(popup.locator('#toast')).toContainText('Hidden, and remembered for this site');
+  await expect(popup.locator('#tray-groups li')).not.toHaveCount(0);
+  const sites = (await serviceWorker.evaluate(async () => (await chrome.storage.local.get('sites')).sites)) as Record<string, { hide: string[] }>;
+  expect(sites['127.0.0.1'].hide).toHaveLength(1);
+  expect(errors).toEqual([]);
+});
