@@ -170,4 +170,18 @@ test.describe('stripping the seed page', () => {
     const category = await figure.getAttribute('data-clearpage-hidden');
     expect(state.items.filter((i) => i.category === category).length).toBeGreaterThan(0);
   });
+
+  test('the hashed-class variant strips and restores too', async ({ context, serverUrl, injectContent, sendToTab }) => {
+    const page = await context.newPage();
+    await page.goto(`${serverUrl}/bdnews24-hashed/source.html`);
+    const before = await outerHtml(page);
+    await injectContent(page);
+    const { items } = await sendToTab(page, { type: 'strip' });
+    expect(items.map((i) => i.category)).toEqual(expect.arrayContaining(['related', 'language']));
+    await expect(page.getByText('RELATED STORIES')).toBeHidden();
+    await expect(page.getByText('বাংলা')).toBeHidden();
+    await expect(page.getByText('Islamic State Khorasan (ISIS-K)')).toBeVisible();
+    await sendToTab(page, { type: 'restore' });
+    expect(await outerHtml(page)).toBe(before);
+  });
 });
