@@ -471,6 +471,8 @@ export const FIXTURES: Fixture[] = [
       publishedTime: '2024-10-22T14:10:00-07:00',
       modifiedTime: '2024-10-23T09:02:00-07:00',
       lang: 'en-US',
+      // The Article's image is an @id reference to an ImageObject elsewhere in the @graph.
+      image: 'https://commonsweekly.example/wp-content/uploads/2024/10/shelves.jpg',
     },
     metaContains: { siteName: 'Commons Weekly' },
     sources: { byline: 'json-ld', publishedTime: 'json-ld', modifiedTime: 'json-ld', title: 'json-ld' },
@@ -583,7 +585,8 @@ export const FIXTURES: Fixture[] = [
       'Radio time signals, and much later satellites',
       'What remains of local time is mostly in the stone',
     ],
-    absent: ['Also in this issue', 'The last lighthouse keepers', 'Printed on paper, and online.'],
+    // The in-article table of contents (<nav aria-label="Contents">) is navigation: the popup's outline replaces it.
+    absent: ['Contents', 'Also in this issue', 'The last lighthouse keepers', 'Printed on paper, and online.'],
     outlineIncludes: [
       { level: 2, text: 'Noon by the sun' },
       { level: 3, text: 'Sundials and equation tables' },
