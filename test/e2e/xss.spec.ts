@@ -131,7 +131,10 @@ test.describe('the XSS corpus does not run in the extension', () => {
       }
       expect.soft(show(findActiveMarkdown(copied['copy-markdown']!['text/plain']!)), 'copied Markdown').toEqual([]);
       expect(copied['copy-rich']!['text/html'], 'copy rich puts HTML on the clipboard').toBeTruthy();
-      expect.soft(show(findActiveHtml(copied['copy-rich']!['text/html']!)), 'copied rich HTML').toEqual([]);
+      // Chromium resolves in-page links ("#cp-…") against the popup's URL when it writes text/html to
+      // the clipboard: a dead link to the extension page, not a payload; anything else counts.
+      const richHtml = copied['copy-rich']!['text/html']!.replace(/href="chrome-extension:\/\/[a-z]{32}\/popup\.html(\?tabId=\d+)?#[^"]*"/g, 'href="#"');
+      expect.soft(show(findActiveHtml(richHtml)), 'copied rich HTML').toEqual([]);
       expect(copied['copy-text']!['text/plain']).toContain('sea wall');
 
       // Downloads: every file, checked by its format's rule.
