@@ -45,7 +45,7 @@ test('sites, rules and their uBlock Origin filters, each removable', async ({ co
   await expect(options.getByTestId('ublock-filters')).toHaveValue(
     'bdnews24.com###related-stories\nbdnews24.com##aside.opinion\nexample.org##div.cookie-wall\n',
   );
-  await options.locator('#problems').evaluate((el) => el.hidden).then((hidden) => expect(hidden).toBe(true));
+  await expect(options.locator('#problems')).toBeHidden();
   mkdirSync(SCREENSHOTS, { recursive: true });
   await options.screenshot({ path: join(SCREENSHOTS, 'options.png'), fullPage: true });
 
