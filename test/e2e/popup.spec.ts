@@ -95,6 +95,7 @@ test('the action popup shows the seed article', async ({ context, serverUrl, ope
   expect(size.w).toBeGreaterThanOrEqual(560);
   expect(size.w).toBeLessThanOrEqual(800);
   expect(size.h).toBeLessThanOrEqual(600);
+  await screenshot(popup, 'popup-action.png');
 });
 
 test('reading settings apply at once and are remembered', async ({ context, serverUrl, openPopupFor }) => {
@@ -314,4 +315,40 @@ test('"pick an element to hide" from the tray hides it and remembers it for the 
   const sites = (await serviceWorker.evaluate(async () => (await chrome.storage.local.get('sites')).sites)) as Record<string, { hide: string[] }>;
   expect(sites['127.0.0.1'].hide).toHaveLength(1);
   expect(errors).toEqual([]);
+});
+
+test('"hide clutter automatically" on a site strips it now and after a reload', async ({ context, serverUrl, openPopupFor, serviceWorker }) => {
+  const page = await context.newPage();
+  await page.goto(`${serverUrl}/bdnews24-explainer/source.html`);
+  const popup = await openPopupFor(page);
+  const errors = watchErrors(popup);
+  await expect(popup.locator('article h2')).toHaveCount(3);
+  await popup.locator('#tray-button').click();
+  const remember = popup.getByTestId('remember-site');
+  await expect(popup.locator('#remember-site-label')).toHaveText('Hide clutter automatically on 127.0.0.1');
+  await expect(remember).not.toBeChecked();
+  // The test build already holds http://127.0.0.1/*, so the permission request answers without a prompt.
+  await remember.check();
+  await expect(popup.locator('#toast')).toContainText('Clutter will be hidden automatically on 127.0.0.1');
+  await expect(page.locator('html')).toHaveAttribute('data-clearpage-stripped', /.*/);
+  await expect(popup.getByTestId('strip-toggle')).toBeChecked();
+  const sites = (await serviceWorker.evaluate(async () => (await chrome.storage.local.get('sites')).sites)) as Record<string, { autoStrip: boolean }>;
+  expect(sites['127.0.0.1'].autoStrip).toBe(true);
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-clearpage-stripped', /.*/);
+  await expect(page.getByText('RELATED STORIES')).toBeHidden();
+  expect(errors).toEqual([]);
+});
+
+test('a tab that cannot be found gives the error state with a retry', async ({ context, extensionId }) => {
+  const popup = await context.newPage();
+  const uncaught: string[] = [];
+  popup.on('pageerror', (e) => uncaught.push(String(e)));
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=987654`);
+  await expect(popup.locator('#state-error')).toBeVisible();
+  await expect(popup.locator('#error-title')).toHaveText('Something went wrong');
+  await expect(popup.locator('#error-detail')).toContainText('987654');
+  await expect(popup.getByRole('button', { name: 'Try again' })).toBeVisible();
+  expect(uncaught).toEqual([]);
 });
