@@ -159,7 +159,7 @@ function fmt(n: number): string {
   return Number.isFinite(n) ? String(n) : '?';
 }
 
-/** What may grow: listeners and observers not at all (a little slack), heap by 50 % + 8 MB. */
+/** What may grow: listeners and observers not at all (a little slack), heap by 50 % + 8 MB, nodes not past the page's own. */
 function problems(row: Row): string[] {
   const out: string[] = [];
   const { before: b, after: a } = row;
@@ -167,6 +167,11 @@ function problems(row: Row): string[] {
   if (a.rootListeners > b.rootListeners + 2) out.push(`window/document listeners ${b.rootListeners} → ${a.rootListeners}`);
   if (a.observersContent > b.observersContent + 1) out.push(`content-script observers ${b.observersContent} → ${a.observersContent}`);
   if (a.heapUsedMB > b.heapUsedMB * 1.5 + 8) out.push(`heap ${b.heapUsedMB} MB → ${a.heapUsedMB} MB`);
+  // While stripped, the page's own size is what it was (the churn page keeps 300 inserted elements):
+  // nodes far beyond that after a GC are removed nodes someone still holds.
+  const d = row.during;
+  if (d.nodes > b.nodes * 3 + 2000) out.push(`DOM nodes retained while stripped: ${b.nodes} → ${d.nodes} (after GC; ${a.nodes} after restore)`);
+  if (d.heapUsedMB > b.heapUsedMB * 1.5 + 8) out.push(`heap while stripped ${b.heapUsedMB} MB → ${d.heapUsedMB} MB`);
   return out;
 }
 
