@@ -20,16 +20,6 @@ export type ExportAction =
   | 'download-html'
   | 'download-json';
 
-export const EXPORT_ACTIONS: readonly ExportAction[] = [
-  'copy-markdown',
-  'copy-text',
-  'copy-rich',
-  'download-md',
-  'download-txt',
-  'download-html',
-  'download-json',
-];
-
 export interface ExportOptions {
   frontMatter: boolean;
 }

@@ -11,7 +11,7 @@ import { hostKey, loadSettings, onSettingsChanged, type ExportSettings, type The
 import { localizePage, t, type MessageKey } from '../shared/i18n';
 import { byId } from './element-builder';
 import { formatCount, renderArticle } from './article-view';
-import { EXPORT_ACTIONS, runExport, type ExportAction } from './export-actions';
+import type { ExportAction } from './export-actions';
 import { pageAccess, restrictedReasonFromError, type RestrictedReason } from './page-access';
 import { applyReadingStyle, applyTheme } from './reading-style';
 import { renderTray } from './removed-tray';
@@ -48,6 +48,23 @@ const NO_ARTICLE_TEXT: Record<string, MessageKey> = {
 
 /** The theme of the last session, cached so the first paint already has the right colours. */
 const THEME_CACHE_KEY = 'clearpage.theme';
+
+const EXPORT_ACTIONS: readonly string[] = [
+  'copy-markdown',
+  'copy-text',
+  'copy-rich',
+  'download-md',
+  'download-txt',
+  'download-html',
+  'download-json',
+];
+
+/** The exporters (Turndown and friends) load after the article is on screen, not before. */
+let exporters: Promise<typeof import('./export-actions')> | null = null;
+function loadExporters(): Promise<typeof import('./export-actions')> {
+  exporters ??= import('./export-actions');
+  return exporters;
+}
 
 const params = new URLSearchParams(location.search);
 /** Opened as an ordinary page (automation, or a tab): fill the window instead of popup size. */
@@ -321,6 +338,7 @@ async function load(): Promise<void> {
     state.found = result.article.removed;
     renderArticle(result.article);
     showView('article');
+    setTimeout(() => void loadExporters().catch(() => undefined), 0);
   } else {
     state.article = null;
     state.found = result.noArticle.removed;
@@ -369,7 +387,9 @@ function wire(): void {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-testid]');
     const action = button?.dataset.testid as ExportAction | undefined;
     if (!button || !action || !EXPORT_ACTIONS.includes(action) || !state.article) return;
-    runExport(action, state.article, { frontMatter: state.exportSettings.frontMatter })
+    const article = state.article;
+    loadExporters()
+      .then(({ runExport }) => runExport(action, article, { frontMatter: state.exportSettings.frontMatter }))
       .then((message) => {
         showToast(message);
         button.classList.add('done');
