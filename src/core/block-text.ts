@@ -19,7 +19,9 @@ export function textBlocks(root: Node): string[] {
   let cur = '';
   const flush = (): void => {
     const t = cur
-      .replace(/[ \t\n\r\f\v\u00a0\u200b]+/g, ' ')
+      // Soft hyphens and zero-width spaces are invisible: keep them out of the words.
+      .replace(/[\u00ad\u200b\ufeff]/g, '')
+      .replace(/[ \t\n\r\f\v\u00a0]+/g, ' ')
       .replace(new RegExp(` ?${LINE_BREAK} ?`, 'g'), '\n')
       .replace(/\n{2,}/g, '\n')
       .trim();

@@ -31,6 +31,7 @@ interface Stats {
 }
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', 'MATH', 'math', 'HEAD', 'TITLE', 'META', 'LINK']);
+const NON_TEXT_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'svg', 'SVG']);
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 // Heading texts that introduce a list of other stories rather than the article's own content.
@@ -44,7 +45,7 @@ const NEWSLETTER_HEADING = /^(subscribe( to .{1,40})?|sign up( for .{1,40})?|(ge
 const SHARE_HEADING = /^(share( this( article| story| post| page)?)?|share on|share via|follow us( on .{1,30})?|teilen|partager( cet article)?|compartir|condividi)$/;
 const AD_LABEL = /^(advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|promoted|anzeige|werbung|publicité|publicidad|pubblicità|reklama|реклама|广告|広告|advertentie|annonce|scroll to continue( with content)?)$/i;
 const COPYRIGHT = /©|&copy;|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados/i;
-const COOKIE_TEXT = /\bcookies?\b|\bconsent\b|\bgdpr\b|datenschutz|privacy (settings|preferences)/i;
+const COOKIE_TEXT = /\bcookies?\b|\bconsent\b|\bgdpr\b|privacy (settings|preferences)/i;
 
 // Class/id tokens, as extra evidence only.
 const HINTS: [RegExp, ChromeCategory][] = [
@@ -179,11 +180,46 @@ export interface PageAnalysis {
   title: number;
 }
 
+/** Length of an element's text outside script/style (for choosing among candidate roots). */
+function visibleTextLength(root: Element): number {
+  let n = 0;
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop() as Node;
+    if (node.nodeType === 3) n += norm((node as Text).data).length;
+    else if (node.nodeType === 1 && !NON_TEXT_TAGS.has((node as Element).tagName)) {
+      for (let c = node.firstChild; c; c = c.nextSibling) stack.push(c);
+    }
+  }
+  return n;
+}
+
+/**
+ * The element holding the page's content: `document.body`, unless a lenient parser (linkedom on
+ * markup with stray tags before <html> or inside <head>) left it empty and put the content in a
+ * second <body>, in <head>, or in a top-level <html> that is not the document element.
+ */
+export function contentBody(doc: Document): HTMLElement | null {
+  const body = doc.body;
+  if (body && visibleTextLength(body) > 0) return body;
+  let best: Element | null = body;
+  let bestLen = 0;
+  const candidates = [...Array.from(doc.querySelectorAll('body')), ...Array.from(doc.children)];
+  for (const c of candidates) {
+    const len = visibleTextLength(c);
+    if (len > bestLen) {
+      best = c;
+      bestLen = len;
+    }
+  }
+  return best as HTMLElement | null;
+}
+
 /** Walks the body once, collecting text/link/paragraph aggregates and scoring article candidates. */
 export function analysePage(doc: Document): PageAnalysis {
   const elements: Element[] = [];
   const stats: Stats[] = [];
-  const body = doc.body;
+  const body = contentBody(doc);
   if (!body) return { elements, stats, article: -1, title: -1 };
   // Pre-order walk with an explicit stack (deeply nested pages must not overflow the call stack).
   const stack: [Element, number][] = [[body, -1]];
@@ -546,9 +582,11 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
 
     if (hint && !hasMark) {
       // Class/id hints alone are weak: they also need the block to look like chrome.
-      const small = s.text < (inArticle ? 150 : 300);
-      const linky = density >= (inArticle ? 0.5 : 0.3);
-      const noProse = s.prose <= (inArticle ? 0 : 1);
+      // Class names lie often enough ("sharing" wrappers around the whole story), so a hint
+      // needs a small or link-heavy block without running text.
+      const small = s.text < (inArticle ? 120 : 200);
+      const linky = density >= 0.5;
+      const noProse = s.prose === 0 || (!inArticle && linky && s.prose <= 1);
       if (hint === 'header-footer' && (inArticle || within(title, i))) {
         /* the article's own header */
       } else if (hint === 'comments' && s.prose >= 0 && !inArticle) {

@@ -4,7 +4,7 @@
  * structure pass, metadata, sanitising and plain text follow. Never mutates the input.
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { analysePage, findPageChromeIn } from './chrome-detect';
+import { analysePage, contentBody, findPageChromeIn } from './chrome-detect';
 import { extractMetadata } from './metadata';
 import type { PageMetadata } from './metadata';
 import { parseSanitizedHtml } from './sanitize';
@@ -35,6 +35,40 @@ function pageUrlOf(doc: Document, url: string | undefined): string {
   }
 }
 
+/**
+ * Moves the content into `document.body` when a lenient parser (linkedom, on pages with stray
+ * markup before <html>) left it in a second <body>: Readability reads `document.body` only.
+ */
+function repairBody(clone: Document): void {
+  // Stray elements before <html> (linkedom makes the first one the document element, and a
+  // <style> there would take the page with it when Readability drops styles): fold them in.
+  const topHtml = Array.from(clone.children).find((c) => c.tagName === 'HTML');
+  if (topHtml && clone.documentElement !== topHtml) {
+    for (const stray of Array.from(clone.children)) {
+      if (stray === topHtml) continue;
+      const keep = !/^(SCRIPT|STYLE|LINK|META|TITLE|NOSCRIPT|TEMPLATE)$/.test(stray.tagName) && norm(stray.textContent).length > 0;
+      stray.parentNode?.removeChild(stray);
+      const body = topHtml.querySelector('body');
+      if (keep && body) body.insertBefore(stray, body.firstChild);
+    }
+  }
+  const target = clone.body;
+  const rich = contentBody(clone);
+  if (!target || !rich || rich === target || target.contains(rich)) return;
+  const move = (child: Node): void => {
+    if (child === target || child.contains(target)) return;
+    // Content swallowed by <head> (a stray tag in it): keep the head's own metadata in place.
+    if ((child as Element).tagName === 'HEAD') {
+      for (const c of Array.from(child.childNodes)) {
+        if (!/^(META|TITLE|LINK|SCRIPT|STYLE|BASE)$/.test((c as Element).tagName ?? '')) target.appendChild(c);
+      }
+      return;
+    }
+    target.appendChild(child);
+  };
+  for (const child of Array.from(rich.childNodes)) move(child);
+}
+
 /** A document that is not an HTML page: a frameset, an image or media viewer, XML. */
 function nonHtmlReason(doc: Document): string | null {
   const ct = (doc as Document & { contentType?: string }).contentType;
@@ -61,7 +95,8 @@ export function extractArticle(doc: Document, url?: string, options: ExtractOpti
   if (!doc.documentElement) return noArticle('empty', 'This page is empty.', null, []);
   const nonHtml = nonHtmlReason(doc);
   if (nonHtml) return noArticle('not-html', nonHtml, docTitle, []);
-  if (!doc.body || (!norm(doc.body.textContent) && !doc.body.querySelector('img, video, iframe'))) {
+  const body = contentBody(doc);
+  if (!body || (!norm(body.textContent) && !body.querySelector('img, video, iframe'))) {
     return noArticle('empty', 'This page is empty: it has no text.', docTitle, []);
   }
   let removed: RemovedItem[] = [];
@@ -85,6 +120,7 @@ function extractFromPage(
 ): ExtractResult {
   // Readability mutates, and chrome is removed before it scores: work on a clone throughout.
   const clone = doc.cloneNode(true) as Document;
+  repairBody(clone);
   checkBudget();
   const page = analysePage(clone);
   const chrome = findPageChromeIn(clone, page, options);
@@ -117,7 +153,7 @@ function extractFromPage(
   // No budget check after sanitising: its first call in Node loads a DOM (seconds), not page work.
   const text = blockText(safe);
 
-  const verdict = judgeArticle(clone, safe, text, readerable, meta);
+  const verdict = judgeArticle(doc, safe, text, readerable, meta);
   if (verdict) return noArticle('not-article', verdict, title.value || docTitle, removed);
 
   const firstImg = safe.querySelector('img[src]')?.getAttribute('src') ?? null;
@@ -161,22 +197,33 @@ interface Chosen<T> {
 
 type Parsed = NonNullable<ReturnType<Readability<Element>['parse']>>;
 
-/** Our metadata first (JSON-LD, meta, time, text), Readability's as the fallback. */
+// Bylines that are really dates or buttons ("Follow Author", "Updated April 29, 2019").
+const IMPLAUSIBLE_BYLINE = /^(follow|share|subscribe|sign in|log in|menu|updated|published|posted)\b|^\W*$|\b(19|20)\d\d\b.*\d{1,2}:\d{2}/i;
+
+/**
+ * Metadata per field. Readability already reads JSON-LD, then meta tags (Dublin Core, OpenGraph,
+ * author, description), then the page; where it has a value we keep it and credit the source we
+ * found the same value in. Our own reader fills the gaps (more date formats, visible text, <time>,
+ * @graph references, content-language) and supplies publishedTime and modifiedTime as ISO 8601.
+ */
 function chooseMetadata(meta: PageMetadata, parsed: Parsed, heading: string | null, docTitle: string | null) {
-  const choose = <T>(field: keyof PageMetadata['sources'], ours: T | null, theirs: T | null | undefined): Chosen<T> => {
+  const choose = <T extends string>(field: keyof PageMetadata['sources'], ours: T | null, theirs: T | null | undefined): Chosen<T> => {
+    if (theirs != null && theirs !== '') {
+      const same = ours != null && norm(ours).toLowerCase() === norm(theirs).toLowerCase();
+      return { value: theirs, source: same ? (meta.sources[field] ?? 'readability') : 'readability' };
+    }
     if (ours != null && ours !== '') return { value: ours, source: meta.sources[field] ?? null };
-    if (theirs != null && theirs !== '') return { value: theirs, source: 'readability' };
     return { value: null, source: null };
   };
-  const ourTitle = meta.sources.title === 'json-ld' || meta.sources.title === 'meta' ? meta.title : null;
-  let title = choose('title', ourTitle, norm(parsed.title) || null);
+  let title = choose('title', meta.title, norm(parsed.title) || null);
   if (!title.value && heading) title = { value: heading, source: 'document' };
   if (!title.value && docTitle) title = { value: docTitle, source: 'document' };
+  const theirByline = norm(parsed.byline);
   const dir = parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : null;
   return {
     title,
     sources: {
-      byline: choose('byline', meta.byline, norm(parsed.byline) || null),
+      byline: choose('byline', meta.byline, theirByline && theirByline.length <= 100 && !IMPLAUSIBLE_BYLINE.test(theirByline) ? theirByline : null),
       siteName: choose('siteName', meta.siteName, norm(parsed.siteName) || null),
       lang: choose('lang', meta.lang, norm(parsed.lang) || null),
       dir: choose<'ltr' | 'rtl'>('dir', meta.dir, dir),
@@ -187,40 +234,43 @@ function chooseMetadata(meta: PageMetadata, parsed: Parsed, heading: string | nu
 
 function notArticleMessage(doc: Document): string {
   if (doc.querySelector('input[type="password"]')) return 'This page has no article: it looks like a sign-in form.';
+  if (doc.querySelector('iframe') && norm(contentBody(doc)?.textContent).length < 200) {
+    return 'This page has no article of its own: its content is shown in a frame from another page.';
+  }
   return 'This page has no article: it looks like a list of links or a page without running text.';
 }
 
 /**
  * Says why an extracted body is not an article (home pages of link lists, search results,
- * sign-in forms, image galleries), or null when it is one.
+ * sign-in forms, image galleries), or null when it is one. Deliberately conservative: a short
+ * blog post is still an article, and saying "no article" on one loses the reader the page.
  */
-function judgeArticle(page: Document, body: Element, text: string, readerable: boolean, meta: PageMetadata): string | null {
-  const textLen = text.length;
-  const linkText = Array.from(body.querySelectorAll('a')).reduce((n, a) => n + norm(a.textContent).length, 0);
-  const density = textLen ? linkText / textLen : 1;
-  let prose = 0;
-  for (const p of Array.from(body.querySelectorAll('p, pre, blockquote'))) {
-    const t = norm(p.textContent);
-    if (t.length >= 80 && !p.closest('li')) {
-      const lt = Array.from(p.querySelectorAll('a')).reduce((n, a) => n + norm(a.textContent).length, 0);
-      if (lt < t.length * 0.3) prose += t.length;
-    }
+function judgeArticle(original: Document, body: Element, text: string, readerable: boolean, meta: PageMetadata): string | null {
+  const words = countWords(text);
+  const linkWords = Array.from(body.querySelectorAll('a')).reduce((n, a) => n + countWords(a.textContent ?? ''), 0);
+  const density = words ? linkWords / words : 1;
+  // Running text in words (ideographs count one each, so CJK paragraphs are judged alike).
+  let proseWords = 0;
+  for (const p of Array.from(body.querySelectorAll('p, pre, blockquote, td, dd'))) {
+    if (p.closest('li') || p.querySelector('p')) continue;
+    const w = countWords(p.textContent ?? '');
+    if (w < 12) continue;
+    const lw = Array.from(p.querySelectorAll('a')).reduce((n, a) => n + countWords(a.textContent ?? ''), 0);
+    if (lw < w * 0.3) proseWords += w;
   }
-  const declaredArticle = meta.sources.publishedTime === 'json-ld' || meta.sources.publishedTime === 'meta';
-  if (textLen < 40) {
-    const imgs = body.querySelectorAll('img').length;
+  const imgs = body.querySelectorAll('img').length;
+  if (words < 8) {
     return imgs >= 3 ? 'This page has no article: it looks like an image gallery.' : 'This page has no article: there is too little text.';
   }
-  if (declaredArticle && prose >= 200) return null;
+  const declaredArticle = meta.sources.publishedTime === 'json-ld' || meta.sources.publishedTime === 'meta';
+  if (declaredArticle && proseWords >= 40) return null;
   // Sign-in pages: a password field and little running text.
-  if (page.querySelector('input[type="password"]') && prose < 400) return 'This page has no article: it looks like a sign-in form.';
+  if (original.querySelector('input[type="password"]') && proseWords < 80) return 'This page has no article: it looks like a sign-in form.';
   // Galleries: many images, captions only.
-  const imgs = body.querySelectorAll('img').length;
-  if (imgs >= 6 && prose < 300 && textLen / imgs < 120) return 'This page has no article: it looks like an image gallery.';
+  if (imgs >= 6 && proseWords < 30 && words / imgs < 15) return 'This page has no article: it looks like an image gallery.';
   // Home pages and search results: mostly links, little running text.
-  if (!readerable && prose < 500 && (density > 0.35 || prose < textLen * 0.25)) {
+  if ((density > 0.5 && proseWords < 60) || (!readerable && proseWords < 25 && density > 0.3)) {
     return 'This page has no article: it looks like a list of links (a home page or search results).';
   }
-  if (density > 0.6 && prose < 300) return 'This page has no article: it looks like a list of links (a home page or search results).';
   return null;
 }
