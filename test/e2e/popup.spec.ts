@@ -283,6 +283,15 @@ test('the UI follows the browser language: Bengali', async () => {
     await popup.getByTestId('strip-toggle').check();
     await expect(popup.locator('#toast')).toContainText('জঞ্জাল-অংশ লুকানো হয়েছে');
     expect(errors).toEqual([]);
+
+    // The options page too.
+    const options = await context.newPage();
+    await options.setViewportSize({ width: 900, height: 900 });
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await expect(options.locator('html')).toHaveAttribute('lang', /^bn/);
+    await expect(options.locator('h1')).toHaveText('Clearpage অপশন');
+    await expect(options.locator('#sites-heading')).toHaveText('সাইট');
+    await options.screenshot({ path: join(SCREENSHOTS, 'options-bn.png') });
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
