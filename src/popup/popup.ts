@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import type { Tabs } from 'webextension-polyfill';
 import type { Article, RemovedItem } from '../core/types';
-import { send, type StripItem, type StripState } from '../shared/messages';
+import { isRequest, send, type StripItem, type StripState } from '../shared/messages';
 import { hostKey, loadSettings, onSettingsChanged, type ExportSettings, type Theme } from '../shared/settings';
 import { localizePage, t, type MessageKey } from '../shared/i18n';
 import { byId } from './element-builder';
@@ -353,6 +353,29 @@ async function load(): Promise<void> {
   void showSiteRow();
 }
 
+/**
+ * Keeps the switch and tray current when the page changes on its own (late chrome hidden, the
+ * keyboard shortcut). Only listens: the background answers these reports.
+ */
+function followPageChanges(): void {
+  let pending = false;
+  browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: { id?: number } }) => {
+    if (!isRequest(message) || message.type !== 'strip-state-changed') return undefined;
+    if (state.tabId === null || sender.tab?.id !== state.tabId || pending) return undefined;
+    pending = true;
+    send({ type: 'get-strip-state' }, { tabId: state.tabId })
+      .then((strip) => {
+        state.strip = strip;
+        updateStripControls();
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        pending = false;
+      });
+    return undefined;
+  });
+}
+
 // ------------------------------------------------------------------ wiring
 
 function wire(): void {
@@ -436,6 +459,7 @@ async function boot(): Promise<void> {
   if (theme) applyTheme(theme);
   localizePage();
   wire();
+  followPageChanges();
 
   const settingsReady = loadSettings()
     .then(({ settings }) => {

@@ -361,3 +361,16 @@ test('a tab that cannot be found gives the error state with a retry', async ({ c
   await expect(popup.getByRole('button', { name: 'Try again' })).toBeVisible();
   expect(uncaught).toEqual([]);
 });
+
+test('the popup follows stripping started elsewhere (the keyboard shortcut)', async ({ context, serverUrl, openPopupFor, tabIdOf, sendToBackground }) => {
+  const page = await context.newPage();
+  await page.goto(`${serverUrl}/bdnews24-explainer/source.html`);
+  const popup = await openPopupFor(page);
+  await expect(popup.locator('article h2')).toHaveCount(3);
+  await expect(popup.getByTestId('strip-toggle')).not.toBeChecked();
+  // What the toggle-strip command does, without the key press.
+  await sendToBackground({ type: 'toggle-strip', tabId: await tabIdOf(page) });
+  await expect(page.locator('html')).toHaveAttribute('data-clearpage-stripped', /.*/);
+  await expect(popup.getByTestId('strip-toggle')).toBeChecked();
+  await expect(popup.locator('#tray-button-label')).toHaveText('Hidden');
+});
