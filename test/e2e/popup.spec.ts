@@ -374,3 +374,21 @@ test('the popup follows stripping started elsewhere (the keyboard shortcut)', as
   await expect(popup.getByTestId('strip-toggle')).toBeChecked();
   await expect(popup.locator('#tray-button-label')).toHaveText('Hidden');
 });
+
+test('a blog post keeps its code, table, list and quote in the reader', async ({ context, serverUrl, openPopupFor }) => {
+  const page = await context.newPage();
+  await page.goto(`${serverUrl}/blog-code-table/source.html`);
+  const popup = await openPopupFor(page);
+  await popup.setViewportSize({ width: 700, height: 600 });
+  const article = popup.locator('article');
+  await expect(article.locator('pre code')).toHaveCount(1);
+  await expect(article.locator('table')).toHaveCount(1);
+  await expect(article.locator('blockquote')).toHaveCount(1);
+  // Code keeps its own font and does not widen the popup.
+  expect(await article.locator('pre').evaluate((pre) => getComputedStyle(pre).fontFamily)).toMatch(/mono/i);
+  expect(await popup.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await article.locator('pre').scrollIntoViewIfNeeded();
+  await screenshot(popup, 'popup-code.png');
+  await article.locator('table').scrollIntoViewIfNeeded();
+  await screenshot(popup, 'popup-table.png');
+});
