@@ -78,6 +78,17 @@ test.describe('the extension makes no network request of its own', () => {
     for (const r of fromExtension) expect(r.url, `${r.from} fetched a non-image`).toMatch(/\.(png|jpe?g|gif|webp|avif|svg)(\?|$)/i);
   });
 
+  test('the recorder sees requests made by the background service worker and by extension pages', async ({ context, serviceWorker, extensionId, serverUrl }) => {
+    const requests: Recorded[] = [];
+    context.on('request', (request) => requests.push({ url: request.url(), from: requestOrigin(request) }));
+    await serviceWorker.evaluate((u) => fetch(`${u}/probe-from-worker`).catch(() => undefined), serverUrl);
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.evaluate((u) => fetch(`${u}/probe-from-page`).catch(() => undefined), serverUrl);
+    await expect.poll(() => requests.map((r) => new URL(r.url).pathname)).toEqual(expect.arrayContaining(['/probe-from-worker', '/probe-from-page']));
+    expect(requests.find((r) => r.url.endsWith('/probe-from-worker'))?.from).toMatch(/^chrome-extension:\/\/.*background\.js$/);
+  });
+
   // (eval is not tried here: code run through DevTools evaluation is exempt from the page's CSP; the
   // manifest test and the bundle scan cover it.)
   test("the popup's Content Security Policy blocks inline script and inline handlers", async ({ context, serverUrl, openPopupFor }) => {
