@@ -41,6 +41,8 @@ export interface ArticleFixture {
   sources?: Partial<Record<MetadataField, MetadataSource>>;
   /** Categories that must be among article.removed. */
   removedCategories?: ChromeCategory[];
+  /** Each must open or sit in some removed block's sample: the block is reported, so the page can hide it. */
+  removedSamples?: string[];
 }
 
 export interface NoArticleFixture {
@@ -274,6 +276,7 @@ export const FIXTURES: Fixture[] = [
     },
     sources: { byline: 'json-ld', publishedTime: 'json-ld' },
     removedCategories: ['consent', 'related'],
+    removedSamples: ['אתר זה משתמש בעוגיות'],
   },
   {
     name: 'cjk-chinese',
@@ -326,6 +329,7 @@ export const FIXTURES: Fixture[] = [
       siteName: '北山新聞',
       publishedTime: '2025-05-20T06:00:00+09:00',
       lang: 'ja',
+      byline: '佐藤美咲',
     },
   },
   {
@@ -508,6 +512,8 @@ export const FIXTURES: Fixture[] = [
       publishedTime: '2025-03-02T05:00:00+00:00',
     },
     removedCategories: ['consent', 'newsletter'],
+    // The overlays cover the article on the live page: each must be found as a block to hide.
+    removedSamples: ['We and our 143 partners', "You've read your 3 free articles", 'Sign up for The Morning Meridian'],
   },
   {
     name: 'shadow-root-article',

@@ -163,13 +163,13 @@ describe('article fixtures: what a reader sees', () => {
             // Z and +00:00 are the same offset; any other offset must be the page's own.
             if (/Time$/.test(field) && typeof actual === 'string') actual = actual.replace(/Z$/, '+00:00');
             const expected = /Time$/.test(field) ? value.replace(/Z$/, '+00:00') : value;
-            expect(actual, `article.${field}`).toBe(expected);
+            expect.soft(actual, `article.${field}`).toBe(expected);
           }
           for (const [field, value] of Object.entries(fixture.metaContains ?? {})) {
-            expect(String(article[field as keyof Article] ?? ''), `article.${field}`).toContain(value);
+            expect.soft(String(article[field as keyof Article] ?? ''), `article.${field}`).toContain(value);
           }
           for (const [field, source] of Object.entries(fixture.sources ?? {})) {
-            expect(article.sources[field as keyof Article['sources']], `article.sources.${field}`).toBe(source);
+            expect.soft(article.sources[field as keyof Article['sources']], `article.sources.${field}`).toBe(source);
           }
           expect(article.url).toBe(fixture.url);
           expect(article.wordCount).toBeGreaterThan(0);
@@ -177,12 +177,15 @@ describe('article fixtures: what a reader sees', () => {
         });
       }
 
-      if (fixture.removedCategories) {
+      if (fixture.removedCategories || fixture.removedSamples) {
         it('reports the chrome it left out, by category', () => {
           const article = articleOf(fixture);
           const categories = new Set(article.removed.map((r) => r.category));
-          const missing = fixture.removedCategories!.filter((c) => !categories.has(c));
-          expect(missing, `removed: ${JSON.stringify(article.removed.map((r) => [r.category, r.sample]))}`).toEqual([]);
+          const report = `removed: ${JSON.stringify(article.removed.map((r) => [r.category, r.sample]))}`;
+          const missing = (fixture.removedCategories ?? []).filter((c) => !categories.has(c));
+          expect(missing, report).toEqual([]);
+          const unreported = (fixture.removedSamples ?? []).filter((needle) => !article.removed.some((r) => r.sample.includes(needle)));
+          expect(unreported, report).toEqual([]);
           for (const item of article.removed) expect(item.sample.length).toBeLessThanOrEqual(100);
         });
       }
