@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { serveDirectory } from '../../scripts/static-server';
+import { findActiveHtml } from '../xss-payloads';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DIST = join(ROOT, 'dist', 'firefox');
@@ -179,6 +180,47 @@ async function main(): Promise<void> {
     await waitFor('the page to be restored', () => page.evaluate(() => document.documentElement.hasAttribute('data-clearpage-stripped')), (v) => !v);
     const after = await page.evaluate(() => document.documentElement.outerHTML);
     check(after === before, 'restore gives back the identical document', `${before.length} vs ${after.length} characters`);
+
+    // The XSS corpus's first page: the popup shows it with nothing active and nothing run.
+    const hostile = await browser.newPage();
+    const dialogs: string[] = [];
+    hostile.on('dialog', (d) => void d.dismiss().catch(() => undefined));
+    await hostile.goto(`${serverUrl}/xss/scripts-and-handlers/source.html`, { waitUntil: 'load' });
+    const helper2 = await browser.newPage();
+    await openExtensionPage(helper2, `${base}/options.html`);
+    const hostileTab = await waitFor(
+      'the hostile tab in browser.tabs.query',
+      () =>
+        helper2.evaluate(async (u: string) => {
+          const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+          return (await api.tabs.query({})).find((t) => t.url === u)?.id ?? -1;
+        }, `${serverUrl}/xss/scripts-and-handlers/source.html`),
+      (id) => id >= 0,
+    );
+    await helper2.close();
+    const hostilePopup = await browser.newPage();
+    hostilePopup.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss().catch(() => undefined);
+    });
+    await openExtensionPage(hostilePopup, `${base}/popup.html?tabId=${hostileTab}`);
+    const hostileView = await waitFor(
+      'the hostile article in the popup',
+      () =>
+        hostilePopup.evaluate(() => ({
+          visible: !document.getElementById('state-article')?.hidden,
+          body: document.getElementById('article-body')?.innerHTML ?? '',
+        })),
+      (v) => v.visible && v.body.includes('sea wall'),
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    const ran = await hostilePopup.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      return { pwned: typeof w.__pwned, hits: typeof w.__xssHits };
+    });
+    const active = findActiveHtml(hostileView.body).map((f) => `${f.what} @ ${f.where}`);
+    check(active.length === 0, 'hostile page: the popup article holds nothing active', active.slice(0, 5).join('; '));
+    check(ran.pwned === 'undefined' && ran.hits === 'undefined' && dialogs.length === 0, 'hostile page: no payload ran in the popup', JSON.stringify({ ...ran, dialogs }));
   } catch (error) {
     check(false, 'smoke test ran to the end', error instanceof Error ? error.stack ?? error.message : String(error));
   } finally {
