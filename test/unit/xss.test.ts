@@ -134,7 +134,7 @@ describe('the XSS corpus and its checker', () => {
       const payload = XSS_PAYLOADS.find((p) => p.id === id)!;
       expect(findActiveHtml(payload.html), id).not.toEqual([]);
     }
-  });
+  }, 60_000);
 
   it('accepts an ordinary article body', () => {
     const html =
@@ -170,7 +170,7 @@ describe('the XSS corpus and its checker', () => {
     // Every payload is on some page.
     const all = Object.values(pages).join('\n');
     for (const p of XSS_PAYLOADS) expect(all.includes(p.html), p.id).toBe(true);
-  });
+  }, 60_000);
 });
 
 describe('sanitizeArticleHtml against every payload', () => {
@@ -191,7 +191,7 @@ describe('sanitizeArticleHtml against every payload', () => {
   it('keeps payloads in table cells inert too (table parsing re-parents content)', () => {
     const html = `<table><tbody>${XSS_PAYLOADS.map((p) => `<tr><td>${p.html}</td></tr>`).join('')}</tbody></table>`;
     expect(show(findActiveHtml(sanitizeArticleHtml(html, holderDoc)))).toEqual([]);
-  });
+  }, 60_000);
 
   it('leaves nothing active in a live DOM written through setSanitizedHtml (jsdom, like the popup)', () => {
     const dom = new JSDOM('<!doctype html><html><head></head><body><main></main></body></html>');
@@ -205,7 +205,7 @@ describe('sanitizeArticleHtml against every payload', () => {
         for (const attr of Array.from(el.attributes)) expect(attr.name.startsWith('on'), `${p.id}: ${attr.name}`).toBe(false);
       }
     }
-  });
+  }, 120_000);
 });
 
 describe('exports re-sanitise a hostile Article (defence in depth: the popup gets it by message)', () => {
@@ -281,5 +281,5 @@ describe('extractArticle on pages carrying each payload', () => {
       expect(result.article.text).toContain('sea wall');
       expect(activeInExports(result.article)).toEqual([]);
     }
-  });
+  }, 60_000);
 });
