@@ -37,7 +37,7 @@ function install(): void {
   let exportFrontMatter = true;
   let picker: Picker | null = null;
 
-  const stripper: PageStrip = createPageStrip(document, { onLateChrome: () => report() });
+  const stripper: PageStrip = createPageStrip(document, { onChange: () => report() });
 
   const state = (): StripState => ({
     stripped: stripper.stripped,

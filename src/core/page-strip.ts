@@ -41,8 +41,8 @@ export interface PageStripOptions {
   keepSelectors?: string[];
   /** Coalescing delay (ms) for chrome the page inserts later. Default 250. */
   observeDelayMs?: number;
-  /** Called when late chrome was hidden while stripped. */
-  onLateChrome?: (added: HiddenItem[]) => void;
+  /** Called when the hidden set changed by itself while stripped (late chrome hidden, hidden blocks removed by the page). */
+  onChange?: (items: HiddenItem[]) => void;
 }
 
 export interface PageStrip {
@@ -294,6 +294,8 @@ export function createPageStrip(doc: Document, options: PageStripOptions = {}): 
   const shownAgain = new WeakSet<Element>();
   let observer: MutationObserver | null = null;
   let pending = new Set<Element>();
+  /** Elements the page removed; hidden ones among them are forgotten so they can be collected. */
+  let removed = new Set<Element>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   const delay = options.observeDelayMs ?? 250;
 
@@ -327,12 +329,34 @@ export function createPageStrip(doc: Document, options: PageStripOptions = {}): 
     return added;
   };
 
+  /** Forget hidden blocks the page has taken out of the document (a page that recycles its ads). */
+  const forgetRemoved = (): boolean => {
+    let changed = false;
+    for (const root of removed) {
+      if (root.isConnected) continue; // moved, not removed
+      const inside = byElement.has(root) ? [root] : [];
+      for (const e of root.querySelectorAll(`[${HIDDEN_ATTR}]`)) if (byElement.has(e)) inside.push(e);
+      for (const element of inside) {
+        const id = byElement.get(element)!;
+        // Clean, so that if the page puts it back it is judged afresh like any added node.
+        putBack(element, HIDDEN_ATTR, hidden.get(id)!.saved);
+        hidden.delete(id);
+        byElement.delete(element);
+        changed = true;
+      }
+    }
+    removed = new Set();
+    return changed;
+  };
+
   const processPending = () => {
     timer = null;
     if (!stripped) {
       pending.clear();
+      removed.clear();
       return;
     }
+    const forgot = forgetRemoved();
     const roots = [...pending].filter((e) => e.isConnected && !isOurs(e));
     pending = new Set();
     // Outermost added roots only; a subtree inside another added one is examined with it.
@@ -354,7 +378,7 @@ export function createPageStrip(doc: Document, options: PageStripOptions = {}): 
       added.push(...hideExtra(root));
     }
     if (pending.size) schedule();
-    if (added.length) options.onLateChrome?.(added);
+    if (added.length || forgot) options.onChange?.(api.items());
   };
 
   const schedule = () => {
@@ -370,8 +394,11 @@ export function createPageStrip(doc: Document, options: PageStripOptions = {}): 
         for (const node of record.addedNodes) {
           if (node.nodeType === 1 && !isOurs(node)) pending.add(node as Element);
         }
+        for (const node of record.removedNodes) {
+          if (node.nodeType === 1 && !isOurs(node)) removed.add(node as Element);
+        }
       }
-      if (pending.size) schedule();
+      if (pending.size || removed.size) schedule();
     });
     observer.observe(doc.documentElement, { childList: true, subtree: true });
   };
@@ -382,6 +409,7 @@ export function createPageStrip(doc: Document, options: PageStripOptions = {}): 
     if (timer !== null) clearTimeout(timer);
     timer = null;
     pending.clear();
+    removed.clear();
   };
 
   const api: PageStrip = {

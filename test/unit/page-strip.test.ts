@@ -158,6 +158,28 @@ describe('page-strip on the bdnews24 seed page', () => {
     expect(doc.documentElement.hasAttribute(STRIPPED_ATTR)).toBe(false);
   });
 
+  it('forgets hidden blocks the page removes, so they are not kept alive', async () => {
+    const doc = load();
+    let changes = 0;
+    const strip = createPageStrip(doc, { observeDelayMs: 0, onChange: () => changes++ });
+    const items = strip.strip();
+    const consent = items.find((i) => i.category === 'consent')!;
+    consent.element.remove();
+    await tick(20);
+    expect(strip.items().map((i) => i.id)).not.toContain(consent.id);
+    expect(strip.items()).toHaveLength(items.length - 1);
+    expect(consent.element.hasAttribute(HIDDEN_ATTR)).toBe(false);
+    expect(changes).toBe(1);
+    // A block moved elsewhere (removed and put back in one go) stays hidden and remembered.
+    const footer = items.find((i) => i.category === 'header-footer' && i.element.localName === 'footer')!;
+    doc.body.prepend(footer.element);
+    await tick(20);
+    expect(strip.items().map((i) => i.id)).toContain(footer.id);
+    expect(footer.element.getAttribute(HIDDEN_ATTR)).toBe('header-footer');
+    strip.restore();
+    expect(markup(doc)).not.toContain(HIDDEN_ATTR);
+  });
+
   it('works on the hashed-class variant', () => {
     const doc = load(HASHED);
     const before = markup(doc);
