@@ -71,6 +71,25 @@ function watchExtension(context: BrowserContext): Evidence {
   return evidence;
 }
 
+/** Globals and document properties of an extension page that an element of the article has clobbered. */
+function clobberedNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const names = ['browser', 'chrome', 'location', 'document', 'cookie', 'body', 'forms', 'defaultView', 'getElementById', 'createElement', 'attributes', 'CONFIG', 'url', '__xss', '__pwned', 'runtime'];
+    const isDom = (v: unknown) => v instanceof Element || v instanceof HTMLCollection || v instanceof NodeList;
+    const w = window as unknown as Record<string, unknown>;
+    const d = document as unknown as Record<string, unknown>;
+    // A document property is clobbered when it no longer answers what its own getter would.
+    const own = (n: string) => {
+      for (let proto = Object.getPrototypeOf(document); proto; proto = Object.getPrototypeOf(proto)) {
+        const desc = Object.getOwnPropertyDescriptor(proto, n);
+        if (desc) return desc.get ? desc.get.call(document) : desc.value;
+      }
+      return undefined;
+    };
+    return names.filter((n) => isDom(w[n]) || (isDom(d[n]) && d[n] !== own(n)));
+  });
+}
+
 test.describe('the XSS corpus does not run in the extension', () => {
   for (const name of PAGES) {
     test(`xss/${name}: popup, strip/restore, every copy and download stay inert`, async ({ context, serverUrl, openPopupFor }) => {
@@ -159,6 +178,9 @@ test.describe('the XSS corpus does not run in the extension', () => {
         return { pwned: typeof w.__pwned, hits: (w.__xssHits as number[] | undefined) ?? [] };
       });
       expect(globals).toEqual({ pwned: 'undefined', hits: [] });
+      // No element of the article clobbers a global or a document property of the popup.
+      const clobbered = await clobberedNames(popup);
+      expect(clobbered, 'clobbered globals').toEqual([]);
       // Let late timers, animations and handlers fire before judging.
       await popup.waitForTimeout(500);
       expect(evidence).toEqual({ dialogs: [], consoleMessages: [], pageErrors: [], payloadRequests: [] });
@@ -178,6 +200,14 @@ test.describe('the XSS corpus does not run in the extension', () => {
       setTimeout(() => alert(7));
     }, PAYLOAD_PATH);
     await expect.poll(() => evidence.dialogs.length).toBe(1);
+    await popup.evaluate(() => {
+      const a = document.createElement('a');
+      a.id = '__pwned';
+      const embed = document.createElement('embed');
+      embed.setAttribute('name', 'cookie');
+      document.body.append(a, embed);
+    });
+    expect(await clobberedNames(popup)).toEqual(['cookie', '__pwned']);
     expect(evidence.consoleMessages).toHaveLength(1);
     expect(evidence.payloadRequests).toHaveLength(1);
   });
