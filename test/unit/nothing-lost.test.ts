@@ -1,7 +1,8 @@
 /**
  * Nothing lost: for every fixture with an article, each paragraph of article.text is found in the
  * plain-text, Markdown and standalone HTML exports, with its Unicode intact (Bengali, Arabic,
- * Hebrew, CJK, Cyrillic, accented Latin, emoji).
+ * Hebrew, CJK, Cyrillic, accented Latin, emoji); and stripping any fixture page in place keeps its
+ * article visible and restoring gives back the identical document.
  */
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
@@ -10,8 +11,9 @@ import { toPlainText } from '../../src/core/export-text';
 import { toMarkdown } from '../../src/core/export-markdown';
 import { toStandaloneHtml } from '../../src/core/export-html';
 import { toJson } from '../../src/core/export-json';
+import { HIDDEN_ATTR, createPageStrip } from '../../src/core/page-strip';
 import type { Article } from '../../src/core/types';
-import { ARTICLE_FIXTURES, collapseWhitespace, loadFixtureDocument } from './fixture-catalog';
+import { ARTICLE_FIXTURES, FIXTURES, collapseWhitespace, loadFixtureDocument } from './fixture-catalog';
 
 /** The paragraphs (blocks) of article.text. */
 function paragraphsOf(text: string): string[] {
@@ -117,6 +119,41 @@ describe('Unicode reaches every export intact', () => {
       const { document } = parseHTML(html);
       expect(document.body?.textContent ?? '').toContain(sample);
       expect(html).toMatch(/<meta charset="?utf-8"?/i);
+    });
+  }
+});
+
+describe('strip then restore loses nothing on the page', () => {
+  /** The page's text with every hidden block left out, read from a copy so the page is untouched. */
+  function visibleText(doc: Document): string {
+    const copy = doc.documentElement.cloneNode(true) as Element;
+    for (const el of Array.from(copy.querySelectorAll(`[${HIDDEN_ATTR}]`))) el.parentNode?.removeChild(el);
+    return collapseWhitespace(copy.querySelector('body')?.textContent ?? copy.textContent ?? '');
+  }
+
+  for (const fixture of FIXTURES) {
+    const what = fixture.kind === 'article' ? 'stripping keeps the article visible and hides the overlays; ' : '';
+    it(`${fixture.name}: ${what}restore gives back the identical document`, () => {
+      const doc = loadFixtureDocument(fixture);
+      // linkedom's document.body getter inserts a <body> into a frameset page (a browser returns the
+      // frameset and changes nothing): read it once first so only stripping's own traces are compared.
+      void doc.body;
+      const before = doc.documentElement.outerHTML;
+      const strip = createPageStrip(doc);
+      try {
+        strip.strip();
+        if (fixture.kind === 'article') {
+          const visible = visibleText(doc);
+          const hidden = fixture.present.filter((needle) => !visible.includes(collapseWhitespace(needle)));
+          expect(hidden, 'article text hidden by stripping').toEqual([]);
+          const stillShown = (fixture.removedSamples ?? []).filter((needle) => visible.includes(needle));
+          expect(stillShown, 'chrome left visible by stripping').toEqual([]);
+        }
+        strip.restore();
+        expect(doc.documentElement.outerHTML).toBe(before);
+      } finally {
+        strip.disconnect();
+      }
     });
   }
 });
