@@ -197,15 +197,24 @@ function afterAttributes(node: Element): void {
   }
 }
 
-const purifiers = new WeakMap<object, Purifier>();
+// null marks a window DOMPurify cannot use (linkedom's), so it is not probed again for every call.
+const purifiers = new WeakMap<object, Purifier | null>();
 let windowFactory: (() => PurifierWindow) | null = null;
 let nodeWindow: PurifierWindow | null = null;
+let nodeWindowUses = 0;
+// jsdom's selector engine adds a listener to the window for every document it queries, so the
+// window keeps every scratch document (and what callers queried in it) alive: a CLI batch of
+// hundreds of pages grew by megabytes a page. A fresh window every few pages bounds that.
+const NODE_WINDOW_USES = 20;
 
 function purifierFor(win: PurifierWindow): Purifier | null {
   const cached = purifiers.get(win);
-  if (cached) return cached;
+  if (cached !== undefined) return cached;
   const purifier = createDOMPurify(win as unknown as Window & typeof globalThis);
-  if (!purifier.isSupported) return null;
+  if (!purifier.isSupported) {
+    purifiers.set(win, null);
+    return null;
+  }
   purifier.addHook('uponSanitizeAttribute', onAttribute);
   purifier.addHook('afterSanitizeAttributes', afterAttributes);
   purifiers.set(win, purifier);
@@ -219,6 +228,7 @@ function purifierFor(win: PurifierWindow): Purifier | null {
 export function setSanitizerWindowFactory(factory: (() => PurifierWindow) | null): void {
   windowFactory = factory;
   nodeWindow = null;
+  nodeWindowUses = 0;
 }
 
 /**
@@ -253,17 +263,32 @@ function purifierForDocument(doc: Document | null | undefined): Purifier {
     const purifier = purifierFor(win);
     if (purifier) return purifier;
   }
-  if (!nodeWindow) nodeWindow = windowFactory ? windowFactory() : loadNodeWindow();
+  if (!nodeWindow || nodeWindowUses >= NODE_WINDOW_USES) {
+    nodeWindow = windowFactory ? windowFactory() : loadNodeWindow();
+    nodeWindowUses = 0;
+  }
+  nodeWindowUses += 1;
   const purifier = nodeWindow ? purifierFor(nodeWindow) : null;
   // Never fall back to returning the input unsanitised.
   if (!purifier) throw new Error('Clearpage: no DOM that DOMPurify supports is available to sanitise HTML.');
   return purifier;
 }
 
+/**
+ * Sanitises into DOMPurify's own scratch document and detaches the result from it: jsdom keeps every
+ * attached element with an id or name in its window's named-property table, so a CLI batch of
+ * hundreds of pages would otherwise keep every page alive.
+ */
+function sanitizedBody(purifier: Purifier, html: string): HTMLElement {
+  const body = purifier.sanitize(html, { ...CONFIG, RETURN_DOM: true, RETURN_TRUSTED_TYPE: false }) as HTMLElement;
+  const root = body.ownerDocument?.documentElement;
+  if (root?.parentNode) root.parentNode.removeChild(root);
+  return body;
+}
+
 /** Returns `html` sanitised with Clearpage's allowlist, as an HTML string safe to insert anywhere. */
 export function sanitizeArticleHtml(html: string, doc?: Document | null): string {
-  const purifier = purifierForDocument(doc);
-  return String(purifier.sanitize(html, { ...CONFIG, RETURN_TRUSTED_TYPE: false }));
+  return sanitizedBody(purifierForDocument(doc), html).innerHTML;
 }
 
 /**
@@ -271,15 +296,13 @@ export function sanitizeArticleHtml(html: string, doc?: Document | null): string
  * walked (the document's window, the browser's, or jsdom in Node); exports convert it further.
  */
 export function parseSanitizedHtml(html: string, doc?: Document | null): HTMLElement {
-  const purifier = purifierForDocument(doc);
-  return purifier.sanitize(html, { ...CONFIG, RETURN_DOM: true, RETURN_TRUSTED_TYPE: false }) as HTMLElement;
+  return sanitizedBody(purifierForDocument(doc), html);
 }
 
 /** Replaces the children of `target` with the sanitised form of `html`. */
 export function setSanitizedHtml(target: Element, html: string): void {
   const doc = target.ownerDocument;
-  const purifier = purifierForDocument(doc);
-  const clean = String(purifier.sanitize(html, { ...CONFIG, RETURN_TRUSTED_TYPE: false }));
+  const clean = sanitizeArticleHtml(html, doc);
   // The string is DOMPurify's own serialisation of its sanitised tree: safe to parse into any element
   // whose content is parsed like <body>'s (not <template>, <table>, <select>, raw-text elements).
   const tag = target.nodeName.toLowerCase();

@@ -157,6 +157,14 @@ describe('setSanitizedHtml and parseSanitizedHtml', () => {
     expect(() => setSanitizedHtml(document.createElement('style'), '<p>x</p>')).toThrow(/refusing/);
   });
 
+  it('keeps sanitising across many calls (the Node DOM is renewed every few pages)', () => {
+    const bodies = Array.from({ length: 60 }, (_, i) => parseSanitizedHtml(`<h2 id="q${i}">Q${i}</h2><img src=x onerror=alert(${i})>`));
+    bodies.forEach((body, i) => {
+      expect(body.querySelector('h2')!.id).toBe(`cp-q${i}`);
+      expect(body.querySelector('img')!.hasAttribute('onerror')).toBe(false);
+    });
+  });
+
   it('returns a walkable body element', () => {
     const body = parseSanitizedHtml('<h2>Title</h2><p onclick="x">text</p>');
     expect(body.nodeName).toBe('BODY');
