@@ -7,7 +7,8 @@
  * - `serverUrl`: a static server (one per worker, random port on 127.0.0.1) serving test/fixtures/,
  *   e.g. `${serverUrl}/bdnews24-explainer/source.html`.
  * - `context`: a persistent Debian Chromium context (fresh profile per test) with the test build
- *   (dist/chrome-test: the store build plus host permission for localhost) loaded.
+ *   (dist/chrome-test: the store build plus host permission for localhost) loaded, from a copy
+ *   taken when the run starts (see extensionSnapshot).
  * - `serviceWorker`, `extensionId`: the extension's background service worker and id.
  * - `tabIdOf(page)`: the tab id of a page (via chrome.tabs in the service worker).
  * - `openPopupFor(page)`: opens chrome-extension://ID/popup.html?tabId=N for the page's tab.
@@ -22,7 +23,7 @@
  * Run `npm run build` first: the tests use what the build wrote.
  */
 import { test as base, expect, chromium, type Browser, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ReplyOf, RequestOf, RequestType } from '../../src/shared/messages';
@@ -36,11 +37,33 @@ export const FIXTURES_DIR = resolve(ROOT, 'test', 'fixtures');
 export const RESULTS_DIR = resolve(ROOT, 'test-results');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+const BUILD_FILES = ['manifest.json', 'background.js', 'content.js', 'popup.html', 'options.html'];
+let snapshot: Promise<string> | null = null;
+
+/**
+ * A private copy of dist/chrome-test, made once per test process: in a shared working tree a
+ * rebuild (which empties dist/ for a few seconds) must not pull the extension from under a run.
+ */
+export function extensionSnapshot(): Promise<string> {
+  snapshot ??= (async () => {
+    const complete = () => BUILD_FILES.every((f) => existsSync(join(EXTENSION_DIR, f)));
+    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+      throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+    }
+    // A build in progress writes the files one part at a time: wait for all of them.
+    for (let i = 0; i < 120 && !complete(); i++) await new Promise((r) => setTimeout(r, 250));
+    if (!complete()) throw new Error(`Incomplete build in ${EXTENSION_DIR}: run \`npm run build\`.`);
+    const copy = mkdtempSync(join(tmpdir(), 'clearpage-ext-'));
+    cpSync(EXTENSION_DIR, copy, { recursive: true });
+    process.once('exit', () => rmSync(copy, { recursive: true, force: true }));
+    return copy;
+  })();
+  return snapshot;
+}
+
 /** Launches Debian Chromium with an unpacked extension in a fresh profile. */
-export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<{ context: BrowserContext; profile: string }> {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
-  }
+export async function launchWithExtension(extensionDir?: string): Promise<{ context: BrowserContext; profile: string }> {
+  extensionDir ??= await extensionSnapshot();
   const profile = mkdtempSync(join(tmpdir(), 'clearpage-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
