@@ -5,10 +5,15 @@ import { defineConfig } from '@playwright/test';
  * Chromium, driving pages of test/fixtures/ served from localhost by the harness
  * (test/e2e/harness.ts starts the server on a random port and the browser per test).
  */
+// Locally several people may run the suite at once in one working tree, and Playwright empties its
+// output folder when a run starts: give each run a folder of its own (workers inherit the variable).
+process.env.CLEARPAGE_E2E_RUN ??= new Date().toISOString().replace(/[:.]/g, '-');
+const outputDir = process.env.CI ? 'test-results/artifacts' : `test-results/artifacts/run-${process.env.CLEARPAGE_E2E_RUN}`;
+
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: 'test-results/artifacts',
+  outputDir,
   workers: 1,
   retries: 0,
   fullyParallel: false,
