@@ -117,14 +117,15 @@ const quote = (s: string) => `"${s.replace(/\s+/g, ' ').slice(0, 120)}"`;
 
 /** A Markdown report of every page where some system missed a `with` snippet or leaked a `without` one. */
 export function qualityDiffMarkdown(result: QualityResult, title: string): string {
-  const rows = (Object.keys(result.rows) as QualityRow[]).filter((r) => r !== 'readability-utf8');
+  // Clearpage's body-only row and the scorer check repeat what the main rows show.
+  const rows = (Object.keys(result.rows) as QualityRow[]).filter((r) => r !== 'readability-utf8' && r !== 'clearpage-body');
   const lines: string[] = [`# ${title}`, '', 'Per page and system: `with` snippets missed (false negatives) and `without` snippets leaked (false positives).', ''];
   const cp = (r: QualityPageRecord) => r.results.clearpage;
   const badness = (o: PageOutcome | undefined) => (o?.score ? o.score.fn + o.score.fp : o ? 99 : 0);
   if (result.systems.includes('clearpage') && result.systems.includes('readability')) {
     const worse = result.records.filter((r) => badness(cp(r)) > badness(r.results.readability));
     lines.push(`## Pages where Clearpage does worse than Readability (${worse.length})`, '');
-    for (const r of worse) lines.push(`- ${r.file}: Clearpage ${badness(cp(r))} errors vs Readability ${badness(r.results.readability)}`);
+    for (const r of worse) lines.push(`- ${r.file}: Clearpage ${badness(cp(r))} misses + leaks vs Readability ${badness(r.results.readability)}`);
     lines.push('');
   }
   lines.push('## Every page with a miss or a leak', '');
