@@ -137,6 +137,8 @@ function churnPage(): string {
   // paragraphs); the oldest are removed so the page itself does not grow.
   (function () {
     var perTick = Math.round(${NODES_PER_MINUTE} / 600), n = 0, live = [];
+    // One listener of the page's own, so the listener counters have something to see.
+    document.addEventListener('click', function () {});
     window.__inserted = 0;
     setInterval(function () {
       for (var i = 0; i < perTick; i++) {
