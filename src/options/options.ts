@@ -3,7 +3,6 @@
  * stripping, hide and keep rules, each removable), their rules as uBlock Origin filters, and
  * a notice when stored settings were damaged and reset.
  */
-import browser from 'webextension-polyfill';
 import { send } from '../shared/messages';
 import {
   loadSettings,
@@ -19,6 +18,7 @@ import { byId, clear, el } from '../popup/element-builder';
 import { applyReadingStyle } from '../popup/reading-style';
 import { bindSettingsPanel } from '../popup/settings-panel';
 import { showToast } from '../popup/toast';
+import { enableAutoStrip, hasAccess } from '../popup/site-access';
 
 let sites: Record<string, SiteRules> = {};
 let confirmTimer: ReturnType<typeof setTimeout> | undefined;
@@ -63,6 +63,13 @@ function ruleList(host: string, kind: 'hide' | 'keep', selectors: string[]): HTM
   return el('div', { class: 'rules' }, el('h4', { text: `${heading} (${selectors.length})` }), el('ul', {}, ...items));
 }
 
+/** Hosts whose access the extension holds, checked when the list is drawn (a click cannot wait). */
+const access = new Map<string, boolean>();
+
+function originsOf(host: string): string[] {
+  return [`https://${host}/*`, `http://${host}/*`];
+}
+
 function onAutoChange(host: string, checkbox: HTMLInputElement): void {
   if (!checkbox.checked) {
     send({ type: 'set-site-auto', host, enabled: false })
@@ -70,16 +77,13 @@ function onAutoChange(host: string, checkbox: HTMLInputElement): void {
       .catch(fail);
     return;
   }
-  // Requested inside the click: permission prompts need a user gesture.
-  browser.permissions
-    .request({ origins: [`https://${host}/*`, `http://${host}/*`] })
+  enableAutoStrip(host, originsOf(host), access.get(host) ?? false)
     .then(async (granted) => {
       if (!granted) {
         checkbox.checked = false;
         showToast(t('toastPermissionDenied', host), 'error');
         return;
       }
-      await send({ type: 'set-site-auto', host, enabled: true });
       await refresh();
     })
     .catch((error: unknown) => {
@@ -98,6 +102,9 @@ function renderSites(): void {
     const rules = sites[host];
     const autoId = `auto-${host.replace(/[^a-z0-9]/gi, '-')}`;
     const auto = el('input', { attrs: { type: 'checkbox', id: autoId, 'data-testid': 'site-auto' } });
+    if (!access.has(host)) {
+      void Promise.all(originsOf(host).map((origin) => hasAccess([origin]))).then((held) => access.set(host, held.some(Boolean)));
+    }
     auto.checked = rules.autoStrip;
     auto.addEventListener('change', () => onAutoChange(host, auto));
     list.append(

@@ -15,6 +15,7 @@ import type { ExportAction } from './export-actions';
 import { pageAccess, restrictedReasonFromError, type RestrictedReason } from './page-access';
 import { applyReadingStyle, applyTheme } from './reading-style';
 import { renderTray } from './removed-tray';
+import { enableAutoStrip, hasAccess } from './site-access';
 import { bindSettingsPanel } from './settings-panel';
 import { showToast } from './toast';
 
@@ -75,6 +76,8 @@ const state: {
   host: string;
   /** The match pattern of the page's own origin, for "remember for this site" (any port). */
   originPattern: string;
+  /** Whether the extension already holds that origin (no prompt needed). */
+  siteAccess: boolean;
   article: Article | null;
   found: RemovedItem[];
   strip: StripState | null;
@@ -83,6 +86,7 @@ const state: {
   tabId: null,
   host: '',
   originPattern: '',
+  siteAccess: false,
   article: null,
   found: [],
   strip: null,
@@ -218,6 +222,7 @@ async function showSiteRow(): Promise<void> {
   }
   byId('remember-site-label').textContent = t('rememberSite', host);
   const checkbox = byId<HTMLInputElement>('remember-site');
+  if (state.originPattern) state.siteAccess = await hasAccess([state.originPattern]);
   try {
     const rules = await send({ type: 'get-site', host });
     checkbox.checked = rules.autoStrip;
@@ -237,16 +242,14 @@ function onRememberChange(): void {
       .catch((error: unknown) => showToast(t('toastStripFailed', errorText(error)), 'error'));
     return;
   }
-  // Asked here, inside the click: browsers grant permission requests only during a user gesture.
-  browser.permissions
-    .request({ origins: [state.originPattern || `https://${host}/*`] })
+  enableAutoStrip(host, [state.originPattern || `https://${host}/*`], state.siteAccess)
     .then(async (granted) => {
       if (!granted) {
         checkbox.checked = false;
         showToast(t('toastPermissionDenied', host), 'error');
         return;
       }
-      await send({ type: 'set-site-auto', host, enabled: true });
+      state.siteAccess = true;
       if (!state.strip?.stripped) await setStripped(true);
       showToast(t('toastRemembered', host));
     })
