@@ -126,6 +126,18 @@ async function resyncAutoStrip(): Promise<void> {
   }
 }
 
+/**
+ * Host access is only ever asked for by "hide clutter automatically on this site". The popup
+ * that asked may have closed while the browser's prompt was up, so the grant itself finishes
+ * the job here: register automatic stripping for each host just granted.
+ */
+browser.permissions.onAdded.addListener((permissions) => {
+  const hosts = new Set((permissions.origins ?? []).map((origin) => hostKey(origin.replace(/^\*:\/\//, 'https://').replace(/\/\*$/, '/'))));
+  for (const host of hosts) {
+    if (host && !host.includes('*')) void setSiteAuto(host, true).catch((error) => console.warn('Clearpage:', error));
+  }
+});
+
 browser.commands.onCommand.addListener((command, tab) => {
   runCommand(command, tab).catch(() => {});
 });
