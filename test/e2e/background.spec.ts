@@ -104,20 +104,21 @@ test('automatic stripping needs the site permission first', async ({ sendToBackg
   expect((await sendToBackground({ type: 'get-site', host: 'example.org' })).autoStrip).toBe(false);
 });
 
-test('restricted pages give a clear error', async ({ context, serviceWorker, tabIdOf, sendToBackground }) => {
-  const page = await context.newPage();
-  await page.goto('chrome://version');
-  const tabId = await tabIdOf(page);
+test('restricted pages give a clear error', async ({ serviceWorker, sendToBackground }) => {
+  // Tabs opened by the extension itself, so their ids are known without reading their URLs.
+  const open = async (url: string) => {
+    const id = await serviceWorker.evaluate(async (u) => (await chrome.tabs.create({ url: u })).id!, url);
+    await expect.poll(() => serviceWorker.evaluate(async (t) => (await chrome.tabs.get(t)).status, id)).toBe('complete');
+    return id;
+  };
+  const tabId = await open('chrome://version');
   await expect(sendToBackground({ type: 'toggle-strip', tabId })).rejects.toThrow(/can’t work on this page: browser pages.*\[restricted:browser-page\]/);
   // Through the keyboard command the error shows on the button.
   await expect(callBackground(serviceWorker, 'runCommand', 'toggle-strip', { id: tabId })).rejects.toThrow(/restricted/);
   expect(await callBackground(serviceWorker, 'badgeText', tabId)).toBe('!');
 
-  const store = await context.newPage();
-  await store.goto('https://chromewebstore.google.com/detail/clearpage').catch(() => {
-    // No network here: the tab still holds the store's URL.
-  });
-  const storeTab = await tabIdOf(store);
+  // No network here, but the browser guards the store by its URL all the same.
+  const storeTab = await open('https://chromewebstore.google.com/detail/clearpage');
   await expect(sendToBackground({ type: 'toggle-strip', tabId: storeTab })).rejects.toThrow(/can’t work on this page: the browser’s add-on store.*\[restricted:web-store\]/);
 });
 
