@@ -13,8 +13,17 @@ const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'T
 const CELL_TAGS = new Set(['TD', 'TH']);
 const LINE_BREAK = '\u2028';
 
+export interface BlockTextOptions {
+  /**
+   * Leave out image captions (<figcaption>): they label a picture rather than continue the
+   * text, and are mostly photo credits on news pages. The HTML keeps them. Default true.
+   */
+  skipCaptions?: boolean;
+}
+
 /** Returns the text blocks under `root`, in document order, whitespace-normalised. */
-export function textBlocks(root: Node): string[] {
+export function textBlocks(root: Node, options: BlockTextOptions = {}): string[] {
+  const skipCaptions = options.skipCaptions ?? true;
   const out: string[] = [];
   let cur = '';
   const flush = (): void => {
@@ -44,7 +53,7 @@ export function textBlocks(root: Node): string[] {
     if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) continue;
     const el = node as Element;
     const tag = el.tagName ? el.tagName.toUpperCase() : '';
-    if (SKIP_TAGS.has(tag)) continue;
+    if (SKIP_TAGS.has(tag) || (skipCaptions && tag === 'FIGCAPTION')) continue;
     if (tag === 'BR') {
       cur += LINE_BREAK;
       continue;
@@ -69,8 +78,8 @@ export function textBlocks(root: Node): string[] {
 }
 
 /** Plain text of `root`: its blocks separated by blank lines. */
-export function blockText(root: Node): string {
-  return textBlocks(root).join('\n\n');
+export function blockText(root: Node, options: BlockTextOptions = {}): string {
+  return textBlocks(root, options).join('\n\n');
 }
 
 const IDEOGRAPHIC = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;

@@ -36,7 +36,10 @@ const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 // Heading texts that introduce a list of other stories rather than the article's own content.
 const RELATED_HEADING =
-  /^(related( stories| articles| news| posts| content| coverage| links| reading| topics| videos)?|you (may|might|will) (also )?(like|enjoy|love|be interested in)|recommended( for you| stories| articles| reading| videos)?|read (more|next|also)|also read|more (on|about) (this|the) (story|topic|subject)|further reading|more like this|around the web|from (around )?the web|promoted stories|sponsored stories|don'?t miss|editor'?s picks|top stories|latest( news| stories| articles| posts)?|more stories|more news|other stories|weitere artikel|weitere nachrichten|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|auch interessant|ähnliche artikel|verwandte artikel|articles? (liés|similaires)|à lire aussi|lire aussi|sur le même sujet|te puede interesar|artículos relacionados|noticias relacionadas|leggi anche|articoli correlati|похожие (статьи|новости)|читайте также|相关(文章|新闻|阅读)|関連記事)$/;
+  /^(related( stories| articles| news| posts| content| coverage| links| reading| topics| videos)?|you (may|might|will) (also )?(like|enjoy|love|be interested in)|recommended( for you| stories| articles| reading| videos)?|read (more|next|also)|also read|more (on|about) (this|the) (story|topic|subject)|further reading|more like this|around the web|from (around )?the web|promoted stories|sponsored stories|don'?t miss|editor'?s picks|top stories|schon gelesen|lea también|lee también|veja também|leia também|czytaj (też|także)|zobacz (też|także)|latest( news| stories| articles| posts)?|more stories|more news|other stories|weitere artikel|weitere nachrichten|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|auch interessant|ähnliche artikel|verwandte artikel|articles? (liés|similaires)|à lire aussi|lire aussi|sur le même sujet|te puede interesar|artículos relacionados|noticias relacionadas|leggi anche|articoli correlati|похожие (статьи|новости)|читайте также|相关(文章|新闻|阅读)|関連記事)$/;
+// An inline "Read also: <link>" teaser between paragraphs (news sites in many languages).
+const READ_ALSO_PREFIX =
+  /^(read (more|also|next)|also read|see also|related|more on this|lea (también|más)|lee (también|más)|leer más|puedes ver|ver también|mira también|veja (também|mais)|leia (também|mais)|saiba mais|lesen sie (auch|mehr)|mehr zum thema|auch interessant|schon gelesen|weiterlesen|lire aussi|à lire aussi|voir aussi|leggi anche|czytaj (też|także|również)|przeczytaj (też|także)|zobacz (też|także|również)|читайте также|см\. также|också läst|les også|lees ook)\s*[:：?»>|–—-]/i;
 const MORE_FROM_HEADING =
   /^(more from .{1,40}|more in .{1,30}|most (read|popular|viewed|shared|commented|emailed|recent)|popular( now| stories| articles| posts| today)?|trending( now| stories| articles| today)?|opinion|opinions|editorials?|columns?|columnists|in other news|what to read next|in case you missed it|recent posts|recent articles|archives|categories|tags|meistgelesen|meistgelesene artikel|am meisten gelesen|neueste artikel|les plus lus|lo más leído|más leídas|i più letti|самое читаемое|热门|人気記事)$/;
 const COMMENTS_HEADING =
@@ -475,6 +478,13 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
         shareCount.set(p, (shareCount.get(p) ?? 0) + 1);
         p = (stats[p] as Stats).parent;
       }
+    }
+
+    // "Read also: <a>Another story</a>" paragraphs inside the article text.
+    if ((tag === 'P' || tag === 'DIV' || tag === 'LI' || HEADING_TAGS.has(tag)) && s.links >= 1 && s.text <= 400 && s.ownText + s.linkText > 0) {
+      const text = norm(el.textContent ?? '');
+      const m = READ_ALSO_PREFIX.exec(text);
+      if (m && s.linkText >= (text.length - m[0].length) * 0.4 && climbable(i)) mark(i, 'related', `"${m[0].trim()}" teaser`);
     }
 
     // Headings that introduce story lists ("RELATED STORIES", "Opinion", "Most read"),

@@ -5,10 +5,11 @@
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { analysePage, contentBody, findPageChromeIn } from './chrome-detect';
-import { extractMetadata } from './metadata';
+import { contentByline, extractMetadata } from './metadata';
 import type { PageMetadata } from './metadata';
 import { parseSanitizedHtml } from './sanitize';
 import { structureArticle } from './structure';
+import { trimArticleEdges } from './trim-edges';
 import { blockText, countWords, readingMinutes } from './block-text';
 import { absolutizeUrls, documentBaseUrl, resolveLazyImages } from './urls';
 import type { Article, ExtractOptions, ExtractResult, MetadataField, MetadataSource, NoArticle, NoArticleReason, RemovedItem } from './types';
@@ -69,6 +70,31 @@ function repairBody(clone: Document): void {
   for (const child of Array.from(rich.childNodes)) move(child);
 }
 
+const MAX_DEPTH = 300;
+
+/**
+ * Unwraps wrapper elements (one child, no text of their own) nested deeper than MAX_DEPTH:
+ * pathological nesting (generated or broken markup) overflows Readability's recursive passes.
+ */
+function flattenDeepNesting(root: Element): void {
+  const stack: [Element, number][] = [[root, 0]];
+  const wrappers: Element[] = [];
+  while (stack.length) {
+    const [el, depth] = stack.pop() as [Element, number];
+    const kids = el.children;
+    if (depth > MAX_DEPTH && kids.length === 1 && !Array.from(el.childNodes).some((n) => n.nodeType === 3 && norm(n.textContent))) {
+      wrappers.push(el);
+    }
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i] as Element, depth + 1]);
+  }
+  for (const w of wrappers) {
+    const parent = w.parentNode;
+    if (!parent) continue;
+    while (w.firstChild) parent.insertBefore(w.firstChild, w);
+    parent.removeChild(w);
+  }
+}
+
 /** A document that is not an HTML page: a frameset, an image or media viewer, XML. */
 function nonHtmlReason(doc: Document): string | null {
   const ct = (doc as Document & { contentType?: string }).contentType;
@@ -103,6 +129,10 @@ export function extractArticle(doc: Document, url?: string, options: ExtractOpti
   try {
     return extractFromPage(doc, pageUrlOf(doc, url), options, checkBudget, docTitle, (r) => (removed = r));
   } catch (e) {
+    // Nesting too deep even after flattening overflows the stack: give up like on a timeout.
+    if (e instanceof RangeError) {
+      return noArticle('timeout', 'Clearpage gave up: the page is nested too deeply to read.', docTitle, removed);
+    }
     if (e instanceof BudgetExceeded) {
       return noArticle('timeout', `Clearpage gave up after ${Math.round(now() - started)} ms: the page is too large or too complex to read in time.`, docTitle, removed);
     }
@@ -121,6 +151,7 @@ function extractFromPage(
   // Readability mutates, and chrome is removed before it scores: work on a clone throughout.
   const clone = doc.cloneNode(true) as Document;
   repairBody(clone);
+  if (clone.body) flattenDeepNesting(clone.body);
   checkBudget();
   const page = analysePage(clone);
   const chrome = findPageChromeIn(clone, page, options);
@@ -135,16 +166,18 @@ function extractFromPage(
   absolutizeUrls(clone, documentBaseUrl(doc, pageUrl || undefined));
   checkBudget();
 
-  const parsed = new Readability<Element>(clone, {
+  const reader = new Readability<Element>(clone, {
     serializer: (el) => el as Element,
-  }).parse();
+  });
+  const parsed = reader.parse();
   checkBudget();
   const body = parsed?.content;
   if (!parsed || !body) {
     return noArticle('not-article', notArticleMessage(doc), meta.title ?? docTitle, removed);
   }
 
-  const { title, sources } = chooseMetadata(meta, parsed, page.title >= 0 ? norm(page.elements[page.title]?.textContent) : null, docTitle);
+  const { title, sources } = chooseMetadata(doc, meta, parsed, page.title >= 0 ? norm(page.elements[page.title]?.textContent) : null, docTitle);
+  trimArticleEdges(body);
   const outline = structureArticle(body, title.value);
   // Readability wraps the article in its own <div id="readability-page-1">: keep its content only.
   const inner = body.querySelector('#readability-page-1') ?? body;
@@ -206,7 +239,7 @@ const IMPLAUSIBLE_BYLINE = /^(follow|share|subscribe|sign in|log in|menu|updated
  * found the same value in. Our own reader fills the gaps (more date formats, visible text, <time>,
  * @graph references, content-language) and supplies publishedTime and modifiedTime as ISO 8601.
  */
-function chooseMetadata(meta: PageMetadata, parsed: Parsed, heading: string | null, docTitle: string | null) {
+function chooseMetadata(original: Document, meta: PageMetadata, parsed: Parsed, heading: string | null, docTitle: string | null) {
   const choose = <T extends string>(field: keyof PageMetadata['sources'], ours: T | null, theirs: T | null | undefined): Chosen<T> => {
     if (theirs != null && theirs !== '') {
       const same = ours != null && norm(ours).toLowerCase() === norm(theirs).toLowerCase();
@@ -215,19 +248,25 @@ function chooseMetadata(meta: PageMetadata, parsed: Parsed, heading: string | nu
     if (ours != null && ours !== '') return { value: ours, source: meta.sources[field] ?? null };
     return { value: null, source: null };
   };
-  let title = choose('title', meta.title, norm(parsed.title) || null);
+  // Readability's strings are kept as the page wrote them (trimmed only), whitespace included.
+  const raw = (v: string | null | undefined): string | null => (v ?? '').trim() || null;
+  let title = choose('title', meta.title, raw(parsed.title));
   if (!title.value && heading) title = { value: heading, source: 'document' };
   if (!title.value && docTitle) title = { value: docTitle, source: 'document' };
-  const theirByline = norm(parsed.byline);
+  const plausible = (b: string | null): string | null => (b && b.length <= 100 && !IMPLAUSIBLE_BYLINE.test(b) ? b : null);
+  // Readability finds bylines in the page before it scores; ours ran on a clone without chrome,
+  // so look in the original page too.
+  const pageByline = meta.byline ? null : plausible(contentByline(original));
+  const theirByline = plausible(raw(parsed.byline));
   const dir = parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : null;
   return {
     title,
     sources: {
-      byline: choose('byline', meta.byline, theirByline && theirByline.length <= 100 && !IMPLAUSIBLE_BYLINE.test(theirByline) ? theirByline : null),
-      siteName: choose('siteName', meta.siteName, norm(parsed.siteName) || null),
-      lang: choose('lang', meta.lang, norm(parsed.lang) || null),
+      byline: pageByline ? { value: pageByline, source: 'document' as MetadataSource } : choose('byline', meta.byline, theirByline),
+      siteName: choose('siteName', meta.siteName, raw(parsed.siteName)),
+      lang: choose('lang', meta.lang, raw(parsed.lang)),
       dir: choose<'ltr' | 'rtl'>('dir', meta.dir, dir),
-      excerpt: choose('excerpt', meta.excerpt, norm(parsed.excerpt) || null),
+      excerpt: choose('excerpt', meta.excerpt, raw(parsed.excerpt)),
     },
   };
 }

@@ -238,6 +238,38 @@ function visibleDates(doc: Document, offset: string | null): { published: string
   return { published, modified };
 }
 
+const BYLINE_HINT = /byline|author|dateline|writtenby|p-author/i;
+
+/**
+ * The first visible byline element in document order (rel=author, itemprop=author, or a
+ * byline/author class), as Readability finds it, preferring an itemprop=name inside it.
+ */
+export function contentByline(doc: Document): string | null {
+  const body = doc.body;
+  if (!body) return null;
+  const stack: Element[] = [body];
+  let visited = 0;
+  while (stack.length && visited++ < 50000) {
+    const el = stack.pop() as Element;
+    const tag = el.tagName;
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') continue;
+    if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '')) continue;
+    if (el.getAttribute('aria-modal') === 'true' && el.getAttribute('role') === 'dialog') continue;
+    const match = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const itemprop = el.getAttribute('itemprop') ?? '';
+    if (el.getAttribute('rel') === 'author' || itemprop.includes('author') || BYLINE_HINT.test(match)) {
+      const len = (el.textContent ?? '').trim().length;
+      if (len > 0 && len < 100) {
+        const name = Array.from(el.querySelectorAll('[itemprop]')).find((n) => (n.getAttribute('itemprop') ?? '').includes('name'));
+        return ((name ?? el).textContent ?? '').trim() || null;
+      }
+    }
+    const kids = el.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Element);
+  }
+  return null;
+}
+
 function langFrom(doc: Document): { lang: string | null; source: MetadataSource | null } {
   const htmlLang = clean(doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang'));
   if (htmlLang) return { lang: htmlLang, source: 'document' };

@@ -103,3 +103,17 @@ describe('findPageChrome without class hints', () => {
     expect(findPageChrome(load('<html><body></body></html>'))).toEqual([]);
   });
 });
+
+describe('findPageChrome on inline teasers', () => {
+  it('finds "Read also:" link paragraphs between the article paragraphs, in several languages', () => {
+    const doc = load(`<html lang="es"><body><article><h1>Titular</h1>${PARA(3)}
+      <p>Lea también: <a href="/x">Impiden ingreso a un periodista en la frontera norte</a></p>${PARA(3)}
+      <p><strong>Read more:</strong> <a href="/y">Another story about something else entirely</a></p>
+      <p>Read more about this in the report we published: it says that the <a href="/r">council</a> met twice.</p>${PARA(2)}</article></body></html>`);
+    const blocks = findPageChrome(doc);
+    expect(blocks.map((b) => [b.category, b.sample.slice(0, 12)])).toEqual([
+      ['related', 'Lea también:'],
+      ['related', 'Read more: A'],
+    ]);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Trims page furniture that article extractors keep at the edges of the article body: tag
+ * lists, photo credits, bare dates and link rows before the first or after the last paragraph
+ * of running text. Works on the extracted body (a detached clone), never on the live page.
+ */
+
+const BLOCK_SELECTOR = 'p, li, h1, h2, h3, h4, h5, h6, dt, dd, blockquote, pre, table, figure, div, section, ul, ol, dl';
+const CONTAINER = /^(DIV|SECTION|UL|OL|DL|ARTICLE|MAIN)$/;
+
+// "Tags: …", "Foto: …", "Quelle: …" lines (news and blog templates in many languages).
+const LABEL_LINE =
+  /^(tags?|schlagw[öo]rter|schlagworte|stichw[öo]rter|themen|etiquetas|temas|tem[aá]ticas|categor(y|ies|ías|ias)|kategorien?|rubriken?|filed under|posted in|ver(ö|oe)ffentlicht in|source|sources|quelle|quellen|fuente|fonte|foto|fotos|photo|photos|bild|bilder|image|imagen|im[aá]genes|credit|credits|cr[ée]dito|copyright|titelbild|beitragsbild|teaserbild|symbolbild|illustration|grafik)\s*[:：|]/i;
+// A line that is only a date and/or a time ("5. Februar 2020", "03.04.2020 19:49", "Updated: 2 hours ago").
+const DATE_LINE =
+  /^((aktualisiert|updated|published|posted|veröffentlicht|stand|erstellt|publicado|actualizado|publié|mis à jour)\s*(am|on|le|el)?\s*[:：]?\s*)?[\p{L}.,\s]{0,20}\d{1,4}[./\-\s]+(\d{1,2}|\p{L}{3,12})\.?[./\-\s]*(\d{2,4})?[,\s]*((um|at|à|a las)\s*)?(\d{1,2}[:.]\d{2}(\s*(uhr|[ap]\.?m\.?))?)?$/iu;
+const MONTH_FIRST_DATE_LINE = /^\p{L}{3,12}\.? \d{1,2}(st|nd|rd|th)?,? \d{4}([,\s]+(at\s*)?\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?)?$/iu;
+const TIME_LINE = /^\d{1,2}[:.]\d{2}(\s*(uhr|[ap]\.?m\.?|h))?$/i;
+
+const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+
+function linkDensity(el: Element, textLen: number): number {
+  if (!textLen) return 0;
+  let n = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) n += norm(a.textContent).length;
+  return n / textLen;
+}
+
+/** Leaf blocks of the body in document order (blocks that hold no other block with text). */
+function leafBlocks(body: Element): Element[] {
+  const all = Array.from(body.querySelectorAll(BLOCK_SELECTOR));
+  return all.filter((el) => {
+    if (!norm(el.textContent)) return false;
+    if (!CONTAINER.test(el.tagName) && el.tagName !== 'LI' && el.tagName !== 'BLOCKQUOTE') return true;
+    // A container counts as a leaf only when no block inside it carries text.
+    return !Array.from(el.querySelectorAll(BLOCK_SELECTOR)).some((inner) => norm(inner.textContent));
+  });
+}
+
+function isProse(el: Element): boolean {
+  const text = norm(el.textContent);
+  const cjk = text.match(/[\u3040-\u30ff\u3400-\u9fff]/g)?.length ?? 0;
+  const long = text.length >= 100 || cjk >= 30;
+  return long && linkDensity(el, text.length) < 0.5 && !/^H[1-6]$/.test(el.tagName);
+}
+
+function isFurniture(el: Element): boolean {
+  const text = norm(el.textContent);
+  if (!text || text.length > 200) return false;
+  if (LABEL_LINE.test(text)) return true;
+  if (text.length <= 60 && (DATE_LINE.test(text) || MONTH_FIRST_DATE_LINE.test(text) || TIME_LINE.test(text))) return true;
+  // Link rows (tags, "back to overview", breadcrumbs) made of several links and little else.
+  return el.querySelectorAll('a').length >= 2 && linkDensity(el, text.length) >= 0.7;
+}
+
+function removeWithEmptyAncestors(el: Element, body: Element): void {
+  let target: Element = el;
+  while (target.parentElement && target.parentElement !== body && norm(target.parentElement.textContent) === norm(target.textContent) && !target.parentElement.querySelector('img, picture, video, iframe')) {
+    target = target.parentElement;
+  }
+  target.parentNode?.removeChild(target);
+}
+
+/** Removes furniture blocks before the first and after the last paragraph of running text; returns how many. */
+export function trimArticleEdges(body: Element): number {
+  const blocks = leafBlocks(body);
+  const first = blocks.findIndex(isProse);
+  if (first < 0) return 0;
+  let last = first;
+  for (let i = blocks.length - 1; i > first; i--) {
+    if (isProse(blocks[i] as Element)) {
+      last = i;
+      break;
+    }
+  }
+  let removed = 0;
+  // Trailing furniture: everything after the last paragraph that looks like furniture.
+  for (let i = blocks.length - 1; i > last; i--) {
+    const el = blocks[i] as Element;
+    if (isFurniture(el)) {
+      removeWithEmptyAncestors(el, body);
+      removed++;
+    }
+  }
+  // Leading furniture: dates, credits and link rows above the first paragraph (headings stay).
+  for (let i = 0; i < first; i++) {
+    const el = blocks[i] as Element;
+    if (!/^H[1-6]$/.test(el.tagName) && isFurniture(el)) {
+      removeWithEmptyAncestors(el, body);
+      removed++;
+    }
+  }
+  return removed;
+}

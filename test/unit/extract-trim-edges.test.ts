@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { trimArticleEdges } from '../../src/core/trim-edges';
+import { blockText } from '../../src/core/block-text';
+
+const LONG = 'A paragraph of running text that goes on for a while, with commas, clauses and a full stop at the end.';
+
+function body(html: string): Element {
+  const { document } = parseHTML(`<!doctype html><html><body><div id="root">${html}</div></body></html>`);
+  return document.getElementById('root') as unknown as Element;
+}
+
+describe('trimArticleEdges', () => {
+  it('drops dates, credits, tag rows and link rows at the edges, keeping headings and short sentences', () => {
+    const root = body(`<p>05. Februar 2020</p><p>Foto: Jane Doe</p><h2>Heading</h2><p>${LONG}</p><p>A short line in the middle.</p><p>${LONG}</p>
+      <p>That is all for today.</p><p>Tags: <a href="/a">rivers</a>, <a href="/b">otters</a></p><div><a href="/x">Back</a> <a href="/p">Print</a></div><p>19:49</p><p>March 5, 2021</p>`);
+    expect(trimArticleEdges(root)).toBe(6);
+    const text = blockText(root);
+    expect(text).toContain('Heading');
+    expect(text).toContain('A short line in the middle.');
+    expect(text).toContain('That is all for today.');
+    for (const gone of ['Februar', 'Foto:', 'Tags:', 'Back', '19:49', 'March 5']) expect(text).not.toContain(gone);
+  });
+
+  it('leaves a body without running text alone', () => {
+    const root = body(`<p>Tags: <a href="/a">x</a></p><p>12:00</p>`);
+    expect(trimArticleEdges(root)).toBe(0);
+  });
+
+  it('never touches furniture-like lines between paragraphs', () => {
+    const root = body(`<p>${LONG}</p><p>Foto: in the middle</p><p>${LONG}</p>`);
+    expect(trimArticleEdges(root)).toBe(0);
+  });
+});
+
+describe('blockText and captions', () => {
+  it('leaves image captions out of the text unless asked', () => {
+    const root = body(`<p>${LONG}</p><figure><img src="a.jpg"><figcaption>Photo: Someone</figcaption></figure>`);
+    expect(blockText(root)).not.toContain('Photo: Someone');
+    expect(blockText(root, { skipCaptions: false })).toContain('Photo: Someone');
+  });
+});
