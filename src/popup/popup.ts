@@ -223,6 +223,7 @@ async function showSiteRow(): Promise<void> {
   byId('remember-site-label').textContent = t('rememberSite', host);
   const checkbox = byId<HTMLInputElement>('remember-site');
   if (state.originPattern) state.siteAccess = await hasAccess([state.originPattern]);
+  byId('remember-site-hint').hidden = state.siteAccess;
   try {
     const rules = await send({ type: 'get-site', host });
     checkbox.checked = rules.autoStrip;
