@@ -6,7 +6,7 @@
 import type { Readability as ReadabilityClass } from '@mozilla/readability';
 
 type AnyModule = Record<string, unknown> | undefined;
-type ExtractFn = (doc: Document, url?: string) => { kind: string };
+type ExtractFn = (doc: Document, url?: string, options?: { timeBudgetMs?: number }) => { kind: string };
 interface StripController {
   strip(): unknown[];
   restore(): void;
@@ -125,7 +125,7 @@ export function createProbe(m: ProbeModules) {
           if (extractArticle) {
             try {
               const t = performance.now();
-              extractArticle(document, args.url);
+              extractArticle(document, args.url, { timeBudgetMs: 10_000 });
               c = Math.min(c, performance.now() - t);
             } catch (e) {
               if (i === 0) out.errors.push(`extractArticle: ${describe(e)}`);

@@ -6,6 +6,7 @@ import type { SnippetPage } from './corpora';
 import { addTotals, precisionRecall, quantile, type PrecisionRecall, type SnippetScore, type Totals } from './scoring';
 import type { SystemName } from './systems';
 import type { WorkerPool } from './worker-pool';
+import type { ResultCache } from './result-cache';
 
 /**
  * The rows scored: each system, Clearpage's body text alone (without its title), and the scorer
@@ -54,6 +55,7 @@ export async function runQuality(
   pool: WorkerPool,
   progress: (done: number, total: number) => void,
   scorerCheck = false,
+  cache?: { store: ResultCache; reuse: SystemName[] },
 ): Promise<QualityResult> {
   const rows: QualityRow[] = [...systems];
   if (systems.includes('clearpage')) rows.push('clearpage-body');
@@ -78,12 +80,15 @@ export async function runQuality(
   await Promise.all(
     pages.flatMap((page, i) =>
       systems.map(async (system) => {
-        const r = await pool.run({ kind: 'snippets', system, path: page.path, url: page.url, with: page.with, without: page.without });
+        const key = cache && system !== 'clearpage' ? cache.store.key(system, page.path, [page.url, page.with, page.without]) : null;
+        const cached = cache?.reuse.includes(system) ? cache.store.get(key) : undefined;
+        const r = cached ?? (await pool.run({ kind: 'snippets', system, path: page.path, url: page.url, with: page.with, without: page.without }));
+        if (!cached) cache?.store.set(key, r);
         if (r.ok && r.kind === 'snippets') {
           const empty = r.textLength === 0;
           record(i, system, { score: r.score, ms: r.ms, note: r.note ?? (empty ? 'empty' : undefined) });
           if (r.bodyScore) record(i, 'clearpage-body', { score: r.bodyScore, ms: r.ms, note: r.note });
-          times.get(system)!.push(r.ms);
+          if (!cached) times.get(system)!.push(r.ms);
         } else {
           const error = r.ok ? 'unexpected result' : r.error;
           record(i, system, { score: null, ms: null, error });

@@ -180,7 +180,6 @@ export function buildTables(r: BenchResult): Tables[] {
   if (nt?.readability) {
     const ratio = nt.clearpage ? nt.clearpage.median / nt.readability.median : null;
     speedRows.push(['Node (linkedom), extraction', ms(nt.clearpage?.median), ms(nt.clearpage?.p95), ms(nt.readability.median), ms(nt.readability.p95), ratio === null ? '—' : `${ratio.toFixed(2)}×`]);
-    if (nt.defuddle) speedRows.push(['Node (linkedom), Defuddle for reference', ms(nt.defuddle.median), ms(nt.defuddle.p95), '', '', '']);
   }
   if (c && !c.skipped) {
     speedRows.push([
@@ -201,7 +200,9 @@ export function buildTables(r: BenchResult): Tables[] {
       title: 'Speed per page (median, p95)',
       header: ['where', 'Clearpage median', 'Clearpage p95', 'Readability median', 'Readability p95', 'ratio (median)'],
       rows: speedRows,
-      note: 'Readability is timed on a clone of the document (it mutates; extractArticle clones inside). Parsing is excluded in Node. In Chromium each system runs twice per page, alternating, and the faster run counts.',
+      note:
+        'Readability is timed on a clone of the document (it mutates; extractArticle clones inside). Parsing is excluded in Node. In Chromium each system runs twice per page, alternating, and the faster run counts.' +
+        (nt?.defuddle && nt.defuddle.pages ? ` Defuddle in Node: median ${ms(nt.defuddle.median)}, p95 ${ms(nt.defuddle.p95)}.` : ''),
     });
   }
   if (r.cli) {

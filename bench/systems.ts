@@ -27,6 +27,9 @@ export interface SystemOutput {
   note?: string;
 }
 
+/** The time budget the bench gives extractArticle, in Node and in Chromium. */
+export const BENCH_TIME_BUDGET_MS = 10_000;
+
 type ExtractArticleFn = (doc: Document, url?: string, options?: ExtractOptions) => ExtractResult;
 
 let clearpageExtract: ExtractArticleFn | null | undefined;
@@ -113,7 +116,9 @@ async function runClearpage(doc: Document, url: string): Promise<SystemOutput> {
   const extract = await loadClearpage();
   if (!extract) throw new Error('src/core/extract-article.ts does not export extractArticle yet');
   const start = performance.now();
-  const result = extract(doc, url);
+  // The bench machine is shared and its workers run side by side, so wall time per page is
+  // inflated; a 10 s budget (the product's default is 3 s) keeps that from turning into misses.
+  const result = extract(doc, url, { timeBudgetMs: BENCH_TIME_BUDGET_MS });
   const ms = performance.now() - start;
   if (result.kind !== 'article') {
     return { text: '', bodyText: '', ms, note: `no-article:${result.noArticle.reason}`, metadata: { ...emptyMetadata(), title: result.noArticle.title } };
