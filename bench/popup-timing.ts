@@ -53,8 +53,9 @@ export async function measurePopup(runs = 5): Promise<PopupTiming> {
       const popup = await context.newPage();
       await popup.addInitScript(RECORDER);
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
-      await popup.waitForFunction('window.__clearpageTextAt !== undefined', undefined, { timeout: 15_000 });
-      times.push((await popup.evaluate('window.__clearpageTextAt')) as number);
+      // Functions, not strings: the popup's CSP forbids string evaluation.
+      await popup.waitForFunction(() => (window as unknown as { __clearpageTextAt?: number }).__clearpageTextAt !== undefined, undefined, { timeout: 15_000 });
+      times.push(await popup.evaluate(() => (window as unknown as { __clearpageTextAt: number }).__clearpageTextAt));
       await popup.close();
     }
     return { ms: quantile(times, 0.5), p95: quantile(times, 0.95), runs, fixture: 'test/fixtures/bdnews24-explainer/source.html' };
