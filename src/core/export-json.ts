@@ -20,6 +20,9 @@ function ordered<T extends object>(value: T, keys: readonly string[]): Record<st
 /** Returns the article as a plain object with a stable key order (for JSON and JSON Lines). */
 export function articleToRecord(article: Article): Record<string, unknown> {
   const record = ordered(article, ARTICLE_KEYS);
+  // URLs from page metadata are untrusted: only web addresses leave in an export.
+  if (typeof record.url === 'string' && record.url !== '' && !/^https?:\/\//i.test(record.url)) record.url = '';
+  if (typeof record.image === 'string' && !/^https?:\/\//i.test(record.image)) record.image = null;
   record.outline = article.outline.map((item) => ordered(item, ['level', 'text', 'id']));
   record.removed = article.removed.map((item) => ordered(item, ['category', 'sample', 'reason']));
   record.sources = ordered(article.sources, SOURCE_KEYS);

@@ -97,6 +97,11 @@ function createService(): TurndownService {
     linkStyle: 'inlined',
   });
   service.use([highlightedCodeBlock, taskListItems]);
+  // Text that reads like markup ("<img onerror=…>", "<javascript:…>") must stay text in Markdown,
+  // whose renderers pass raw HTML and autolinks through; so must text that reads like an entity.
+  const escapeMarkdown = service.escape.bind(service);
+  service.escape = (text: string): string =>
+    escapeMarkdown(text).replace(/</g, '\\<').replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
 
   service.addRule('listItem', {
     filter: 'li',

@@ -280,7 +280,9 @@ function purifierForDocument(doc: Document | null | undefined): Purifier {
  * hundreds of pages would otherwise keep every page alive.
  */
 function sanitizedBody(purifier: Purifier, html: string): HTMLElement {
-  const body = purifier.sanitize(html, { ...CONFIG, RETURN_DOM: true, RETURN_TRUSTED_TYPE: false }) as HTMLElement;
+  const config = { ...CONFIG, RETURN_DOM: true, RETURN_TRUSTED_TYPE: false } as const;
+  // A <frameset> payload leaves a document without <body>: DOMPurify returns null, we return nothing.
+  const body = (purifier.sanitize(html, config) ?? purifier.sanitize('', config)) as HTMLElement;
   const root = body.ownerDocument?.documentElement;
   if (root?.parentNode) root.parentNode.removeChild(root);
   return body;

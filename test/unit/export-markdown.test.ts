@@ -79,6 +79,11 @@ describe('toMarkdown', () => {
     expect(md.endsWith('\n\n')).toBe(false);
   });
 
+  it('keeps text that reads like HTML, autolinks or entities as text', () => {
+    const out = htmlToMarkdown('<p>Type &lt;img src=x onerror=alert(1)&gt; or &lt;javascript:alert(1)&gt; and &amp;lt; here</p>');
+    expect(out).toBe('Type \\<img src=x onerror=alert(1)> or \\<javascript:alert(1)> and \\&lt; here');
+  });
+
   it('picks a fence longer than any fence inside the code', () => {
     const out = htmlToMarkdown('<pre><code class="language-md">```js\nx\n```</code></pre>');
     expect(out).toBe('````md\n```js\nx\n```\n````');

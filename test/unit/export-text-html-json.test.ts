@@ -88,4 +88,10 @@ describe('toJson', () => {
     expect(Object.keys(parsed.sources)).toEqual(['title', 'byline', 'publishedTime']);
     expect(toJson(article)).toContain('\n  "title": ');
   });
+
+  it('lets only web addresses out in url and image', () => {
+    const parsed = JSON.parse(toJson(sampleArticle({ url: 'javascript:alert(1)', image: 'javascript:fetch(1)' })));
+    expect(parsed.url).toBe('');
+    expect(parsed.image).toBeNull();
+  });
 });

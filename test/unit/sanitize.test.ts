@@ -165,6 +165,11 @@ describe('setSanitizedHtml and parseSanitizedHtml', () => {
     });
   });
 
+  it('returns an empty body for a frameset payload', () => {
+    expect(parseSanitizedHtml('<frameset onload=alert(1)><frame src="javascript:alert(1)"></frameset>').innerHTML).toBe('');
+    expect(clean('<frameset onload=alert(1)></frameset>')).toBe('');
+  });
+
   it('returns a walkable body element', () => {
     const body = parseSanitizedHtml('<h2>Title</h2><p onclick="x">text</p>');
     expect(body.nodeName).toBe('BODY');
