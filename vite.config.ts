@@ -3,7 +3,10 @@
  *
  *   vite build                      extension pages (popup.html, options.html) + manifests,
  *                                   _locales and icons, for every target
- *   vite build --mode content       the content script: ONE self-contained IIFE (content.js)
+ *   vite build --mode content       the content script: ONE self-contained IIFE (content.js):
+ *                                   strip/restore, the picker and extraction, nothing else
+ *   vite build --mode content-export  Markdown for the context menu (Turndown): content-export.js,
+ *                                   injected next to content.js only when the menu item is used
  *   vite build --mode background    the background: one IIFE (background.js), a classic
  *                                   script that is Chrome's service worker and Firefox's event page
  *   vite build --mode cli           the CLI: dist/cli/clearpage.js (ESM, Node 20, deps external)
@@ -89,7 +92,7 @@ function writeOut(file: string, data: string | Uint8Array): void {
  * Writes every emitted file of the current build to each target directory, and (in the
  * pages build, which runs first and starts clean) the manifests, _locales and icons.
  */
-function extensionTargets(part: 'pages' | 'content' | 'background'): Plugin {
+function extensionTargets(part: 'pages' | ScriptPart): Plugin {
   return {
     name: 'clearpage-extension-targets',
     enforce: 'post',
@@ -130,23 +133,47 @@ function extensionTargets(part: 'pages' | 'content' | 'background'): Plugin {
 
 const PAGES = ['src/popup/popup.html', 'src/options/options.html'];
 
-/** An IIFE build of one script into the extension's root: no imports left at run time. */
-function scriptBuild(entry: string, fileName: string, part: 'content' | 'background'): UserConfig {
+type ScriptPart = 'content' | 'content-export' | 'background';
+
+const GLOBAL_NAMES: Record<ScriptPart, string> = {
+  content: 'clearpageContent',
+  'content-export': 'clearpageContentExport',
+  background: 'clearpageBackground',
+};
+
+/** Modules that only make sense in Node: a browser bundle that reaches one is a build error. */
+function noNodeOnly(): Plugin {
+  return {
+    name: 'clearpage-no-node-only',
+    resolveId(id, importer) {
+      if (/^(node:|jsdom$|linkedom$|canvas$)/.test(id)) {
+        this.error(`Node-only module "${id}" imported by ${importer ?? 'an entry'} in a browser bundle`);
+      }
+      return null;
+    },
+  };
+}
+
+/**
+ * An IIFE build of one script into the extension's root: no imports left at run time. Minified:
+ * the content script is injected into every page the reader opens, so its size is load time.
+ */
+function scriptBuild(entry: string, fileName: string, part: ScriptPart): UserConfig {
   return {
     publicDir: false,
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [extensionTargets(part)],
+    plugins: [noNodeOnly(), extensionTargets(part)],
     build: {
       outDir: join(DIST, PRIMARY),
       emptyOutDir: false,
       target: 'es2022',
-      minify: false,
+      minify: true,
       sourcemap: false,
       copyPublicDir: false,
       lib: {
         entry: resolve(ROOT, entry),
         formats: ['iife'],
-        name: part === 'content' ? 'clearpageContent' : 'clearpageBackground',
+        name: GLOBAL_NAMES[part],
         fileName: () => fileName,
       },
       rolldownOptions: { output: { codeSplitting: false } },
@@ -156,6 +183,7 @@ function scriptBuild(entry: string, fileName: string, part: 'content' | 'backgro
 
 export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'content') return scriptBuild('src/content/content-script.ts', 'content.js', 'content');
+  if (mode === 'content-export') return scriptBuild('src/content/content-export.ts', 'content-export.js', 'content-export');
   if (mode === 'background') return scriptBuild('src/background/background.ts', 'background.js', 'background');
   if (mode === 'cli') {
     return {

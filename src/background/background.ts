@@ -9,7 +9,7 @@ import { handle, send, type Handlers, type ReplyOf, type Request, type RequestTy
 import { hostKey, loadSites, removeSite, updateSiteRules } from '../shared/settings';
 import { syncAutoStrip } from './auto-strip';
 import { badgeText, clearBadge, showCount, showError } from './badge';
-import { ensureContent } from './content-injection';
+import { ensureContent, ensureContentExport } from './content-injection';
 
 const MENU_COPY_MARKDOWN = 'copy-markdown';
 
@@ -22,7 +22,7 @@ export async function toggleStrip(tabId: number): Promise<StripState> {
 
 /** Extract the tab's article and put it on the clipboard as Markdown. */
 export async function copyArticleMarkdown(tabId: number): Promise<{ title: string; chars: number }> {
-  await ensureContent(tabId);
+  await ensureContentExport(tabId);
   return send({ type: 'copy-markdown' }, { tabId });
 }
 

@@ -8,6 +8,8 @@ import { send } from '../shared/messages';
 import { pageAccess, restrictedReasonFromError, type RestrictedReason } from '../popup/page-access';
 
 export const CONTENT_SCRIPT = 'content.js';
+/** Turndown and the Markdown export, injected only for the context menu's "Copy as Markdown". */
+export const CONTENT_EXPORT_SCRIPT = 'content-export.js';
 
 const WHY: Record<RestrictedReason, string> = {
   'browser-page': 'browser pages (chrome://, about:, the new-tab page) are off-limits to extensions.',
@@ -51,4 +53,11 @@ export async function ensureContent(tabId: number): Promise<void> {
     if (reason) throw restrictedError(reason, error);
     throw new Error(`Clearpage could not run on this page: ${message}`, { cause: error });
   }
+}
+
+/** Make sure the content script and the Markdown exporter (content-export.js) run in the tab's top frame. */
+export async function ensureContentExport(tabId: number): Promise<void> {
+  await ensureContent(tabId);
+  // Idempotent: a second injection finds the exporter installed and leaves it.
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_EXPORT_SCRIPT] });
 }

@@ -6,10 +6,10 @@
 import browser from 'webextension-polyfill';
 import { createPageStrip, selectorFor, categoryForElement, textSample, type PageStrip } from '../core/page-strip';
 import { extractArticle } from '../core/extract-article';
-import { toMarkdown } from '../core/export-markdown';
 import { handle, send, type PickerResult, type StripState } from '../shared/messages';
 import { hostKey, loadSettings, type SiteRules } from '../shared/settings';
 import { startPicker, type Picker } from './element-picker';
+import { contentExport } from './content-export-key';
 
 const INSTALLED = Symbol.for('clearpage.content');
 
@@ -146,7 +146,10 @@ function install(): void {
       await ready;
       const result = extract();
       if (result.kind !== 'article') throw new Error(result.noArticle.message);
-      const markdown = toMarkdown(result.article, { frontMatter: exportFrontMatter });
+      // Turndown lives in content-export.js, which the background injects before asking.
+      const exporter = contentExport();
+      if (!exporter) throw new Error('The Markdown exporter (content-export.js) is not loaded in this page.');
+      const markdown = exporter.toMarkdown(result.article, { frontMatter: exportFrontMatter });
       await writeClipboard(markdown);
       return { title: result.article.title, chars: markdown.length };
     },
