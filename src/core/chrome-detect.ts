@@ -36,10 +36,10 @@ const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 // Heading texts that introduce a list of other stories rather than the article's own content.
 const RELATED_HEADING =
-  /^(related( stories| articles| news| posts| content| coverage| links| reading| topics| videos)?|you (may|might|will) (also )?(like|enjoy|love|be interested in)|recommended( for you| stories| articles| reading| videos)?|read (more|next|also)|also read|more (on|about) (this|the) (story|topic|subject)|further reading|more like this|around the web|from (around )?the web|promoted stories|sponsored stories|don'?t miss|editor'?s picks|top stories|schon gelesen|lea también|lee también|veja também|leia também|czytaj (też|także)|zobacz (też|także)|latest( news| stories| articles| posts)?|more stories|more news|other stories|weitere artikel|weitere nachrichten|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|auch interessant|ähnliche artikel|verwandte artikel|articles? (liés|similaires)|à lire aussi|lire aussi|sur le même sujet|te puede interesar|artículos relacionados|noticias relacionadas|leggi anche|articoli correlati|похожие (статьи|новости)|читайте также|相关(文章|新闻|阅读)|関連記事)$/;
+  /^(related( stories| articles| news| posts| content| coverage| links| reading| topics| videos)?|you (may|might|will) (also )?(like|enjoy|love|be interested in)|recommended( for you| stories| articles| reading| videos)?|read (more|next|also)|also read|more (on|about) (this|the) (story|topic|subject)|further reading|more like this|around the web|from (around )?the web|promoted stories|sponsored stories|don'?t miss|editor'?s picks|top stories|schon gelesen|lea también|lee también|veja também|leia também|czytaj (też|także)|zobacz (też|także)|latest( news| stories| articles| posts)?|more stories|more news|other stories|weitere artikel|weitere nachrichten|mehr zum thema|das könnte (sie|dich) auch interessieren|lesen sie auch|auch interessant|zum weiterlesen|mehr themen|(le|te) puede interesar|ähnliche artikel|verwandte artikel|articles? (liés|similaires)|à lire aussi|lire aussi|sur le même sujet|te puede interesar|artículos relacionados|noticias relacionadas|leggi anche|articoli correlati|похожие (статьи|новости)|читайте также|相关(文章|新闻|阅读)|関連記事)$/;
 // An inline "Read also: <link>" teaser between paragraphs (news sites in many languages).
 const READ_ALSO_PREFIX =
-  /^(read (more|also|next)|also read|see also|related|more on this|lea (también|más)|lee (también|más)|leer más|puedes ver|ver también|mira también|veja (também|mais)|leia (também|mais)|saiba mais|lesen sie (auch|mehr)|mehr zum thema|auch interessant|schon gelesen|weiterlesen|lire aussi|à lire aussi|voir aussi|leggi anche|czytaj (też|także|również)|przeczytaj (też|także)|zobacz (też|także|również)|читайте также|см\. также|också läst|les også|lees ook)\s*[:：?»>|–—-]/i;
+  /^(read (more|also|next)|also read|see also|related|more on this|lea (también|más)|lee (también|más)|leer más|puedes ver|ver también|mira también|veja (também|mais)|leia (também|mais)|saiba mais|lesen sie (auch|mehr)|mehr zum thema|auch interessant|schon gelesen|zum weiterlesen|(le|te) puede interesar|puede interesarte|das könnte (dich|sie) (auch )?interessieren|weiterlesen|lire aussi|à lire aussi|voir aussi|leggi anche|czytaj (też|także|również)|przeczytaj (też|także)|zobacz (też|także|również)|читайте также|см\. также|också läst|les også|lees ook)\s*[:：?»>|–—-]/i;
 const MORE_FROM_HEADING =
   /^(more from .{1,40}|more in .{1,30}|most (read|popular|viewed|shared|commented|emailed|recent)|popular( now| stories| articles| posts| today)?|trending( now| stories| articles| today)?|opinion|opinions|editorials?|columns?|columnists|in other news|what to read next|in case you missed it|recent posts|recent articles|archives|categories|tags|meistgelesen|meistgelesene artikel|am meisten gelesen|neueste artikel|les plus lus|lo más leído|más leídas|i più letti|самое читаемое|热门|人気記事)$/;
 const COMMENTS_HEADING =
@@ -391,6 +391,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
   const titleText = title >= 0 ? norm(elements[title]?.textContent ?? '') : '';
   const pageScript = scriptOf(`${titleText} ${doc.querySelector('title')?.textContent ?? ''}`) ?? 'latin';
   const articleStats = article >= 0 ? (stats[article] as Stats) : null;
+  const bodyText = (stats[0] as Stats).text;
   const within = (i: number, anc: number): boolean => anc >= 0 && i >= anc && i <= (stats[anc] as Stats).end;
   const insideArticle = (i: number): boolean => article >= 0 && within(i, article);
   // Never emitted: ancestors of the article and of its title; descendants of kept elements.
@@ -567,9 +568,6 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
       const toc = /(^|[-_\s])(toc|table-of-contents|contents)([-_\s]|$)/i.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
       if (!toc || !inArticle) return { category: 'navigation', reason: `<${tag.toLowerCase()}>${role ? ` role=${role}` : ''}` };
     }
-    if ((role === 'dialog' || role === 'alertdialog' || role === 'alert' || role === 'region' || role === '') && s.text < 1500 && COOKIE_TEXT.test(el.textContent ?? '') && (hintCategory(el) === 'consent' || (role !== '' && role !== 'region') || (s.text < 600 && el.querySelector('button, [role="button"], input[type="button"], input[type="submit"]')))) {
-      return { category: 'consent', reason: role ? `role=${role} about cookies` : 'cookie notice' };
-    }
     if (!inArticle) {
       if ((tag === 'HEADER' || role === 'banner') && !el.closest('article, main, [role="main"]')) {
         return { category: 'header-footer', reason: `<${tag.toLowerCase()}>${role ? ` role=${role}` : ''}` };
@@ -580,6 +578,9 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
       if ((tag === 'ASIDE' || role === 'complementary') && s.prose <= 3) {
         return { category: innerHeadingCategory(i) ?? 'more-from', reason: `<${tag.toLowerCase()}>${role ? ` role=${role}` : ''}` };
       }
+    }
+    if ((role === 'dialog' || role === 'alertdialog' || role === 'alert' || role === 'region' || role === '') && tag !== 'FOOTER' && s.text < 1500 && COOKIE_TEXT.test(el.textContent ?? '') && (hintCategory(el) === 'consent' || (role !== '' && role !== 'region') || (s.text < 600 && el.querySelector('button, [role="button"], input[type="button"], input[type="submit"]')))) {
+      return { category: 'consent', reason: role ? `role=${role} about cookies` : 'cookie notice' };
     }
     if (tag === 'FORM' || role === 'search') {
       if (role === 'search' || el.querySelector('input[type="search"], input[name="q"], input[name="s"], input[name="query"]')) {
@@ -619,7 +620,9 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     if (s.links >= 3 && s.text >= 10 && tag !== 'P') {
       const avgLink = s.linkText / s.links;
       const trailing = !inArticle || (lastProse >= 0 && i > lastProse);
-      if ((!inArticle && density >= 0.5 && s.prose <= 1) || (inArticle && trailing && density >= 0.7 && s.prose === 0)) {
+      // A menu or story list carries little text of its own; a block with much of it is a page section.
+      const ownWords = s.text - s.linkText < 600 && s.text < bodyText * 0.5;
+      if (ownWords && ((!inArticle && density >= 0.5 && s.prose <= 1) || (inArticle && trailing && density >= 0.7 && s.prose === 0))) {
         return { category: avgLink >= 28 ? 'more-from' : 'navigation', reason: `link density ${density.toFixed(2)}` };
       }
     }

@@ -177,6 +177,9 @@ function extractFromPage(
   }
 
   const { title, sources } = chooseMetadata(doc, meta, parsed, page.title >= 0 ? norm(page.elements[page.title]?.textContent) : null, docTitle);
+  // DOMPurify drops customised built-ins (<section is="x-y">) with all their content; the
+  // attribute means nothing in the reader (WordPress block themes use it on the whole post).
+  for (const el of Array.from(body.querySelectorAll('[is]'))) el.removeAttribute('is');
   trimArticleEdges(body);
   const outline = structureArticle(body, title.value);
   // Readability wraps the article in its own <div id="readability-page-1">: keep its content only.
@@ -304,7 +307,8 @@ function judgeArticle(original: Document, body: Element, text: string, readerabl
   const declaredArticle = meta.sources.publishedTime === 'json-ld' || meta.sources.publishedTime === 'meta';
   if (declaredArticle && proseWords >= 40) return null;
   // Sign-in pages: a password field and little running text.
-  if (original.querySelector('input[type="password"]') && proseWords < 80) return 'This page has no article: it looks like a sign-in form.';
+  // (Many articles carry a sign-in box in their header, so only a page with little text counts.)
+  if (original.querySelector('input[type="password"]') && words < 150 && proseWords < 40) return 'This page has no article: it looks like a sign-in form.';
   // Galleries: many images, captions only.
   if (imgs >= 6 && proseWords < 30 && words / imgs < 15) return 'This page has no article: it looks like an image gallery.';
   // Home pages and search results: mostly links, little running text.

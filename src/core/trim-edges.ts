@@ -16,6 +16,11 @@ const DATE_LINE =
 const MONTH_FIRST_DATE_LINE = /^\p{L}{3,12}\.? \d{1,2}(st|nd|rd|th)?,? \d{4}([,\s]+(at\s*)?\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?)?$/iu;
 const TIME_LINE = /^\d{1,2}[:.]\d{2}(\s*(uhr|[ap]\.?m\.?|h))?$/i;
 
+// Calls to action and end matter that follow the article (comments, ratings, subscription
+// and donation prompts, author boxes, "more on this" lists): blogs and news sites alike.
+const END_MATTER =
+  /^[\s\-–—(]*(\d+\s+)?(comments?|kommentare?|kommentieren|keine kommentare|commentaires?|comentarios?|leave a (comment|reply)|join the (conversation|discussion)|subscribe|abonnieren|abonnez|suscr[ií]bete|hazte (miembro|socio)|zapraszamy|support (us|our)|unterstützen sie|donate|spenden|rate this|bewerten sie|hier können sie .{0,30}bewerten|war (der|dieser) (artikel|beitrag) (hilfreich|nützlich)|was this (article|post|page) (helpful|useful)|(noch )?keine bewertungen|about the author|über (den|die) autor(in)?|der autor|die autorin|author bio|mehr (zum thema|themen|zu)|zum weiterlesen|weiterlesen|auch interessant|das könnte (dich|sie) (auch )?interessieren|(le|te) puede interesar|related|read (more|next)|more (on|about|from)|weitere (informationen|artikel|beiträge|infos)|zusatzinformationen|anzeige|advertisement|werbung|sponsored|share (this|on)|teilen|follow us|folgen sie uns|newsletter)\b/i;
+
 const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
 function linkDensity(el: Element, textLen: number): number {
@@ -73,10 +78,19 @@ export function trimArticleEdges(body: Element): number {
     }
   }
   let removed = 0;
+  // End matter: from the first call to action after the last paragraph, everything goes.
+  let endFrom = blocks.length;
+  for (let i = last + 1; i < blocks.length; i++) {
+    const text = norm(blocks[i]?.textContent);
+    if (text.length <= 200 && END_MATTER.test(text)) {
+      endFrom = i;
+      break;
+    }
+  }
   // Trailing furniture: everything after the last paragraph that looks like furniture.
   for (let i = blocks.length - 1; i > last; i--) {
     const el = blocks[i] as Element;
-    if (isFurniture(el)) {
+    if (i >= endFrom || isFurniture(el)) {
       removeWithEmptyAncestors(el, body);
       removed++;
     }

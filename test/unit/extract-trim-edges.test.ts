@@ -22,6 +22,15 @@ describe('trimArticleEdges', () => {
     for (const gone of ['Februar', 'Foto:', 'Tags:', 'Back', '19:49', 'March 5']) expect(text).not.toContain(gone);
   });
 
+  it('drops end matter from the first call to action after the last paragraph', () => {
+    const root = body(`<p>${LONG}</p><p>${LONG}</p><p>Thanks to Ann for the photos.</p><h3>About the author</h3><p>Jo writes about rivers.</p><p>Leave a comment</p>`);
+    expect(trimArticleEdges(root)).toBe(3);
+    const text = blockText(root);
+    expect(text).toContain('Thanks to Ann for the photos.');
+    expect(text).not.toContain('About the author');
+    expect(text).not.toContain('Jo writes about rivers.');
+  });
+
   it('leaves a body without running text alone', () => {
     const root = body(`<p>Tags: <a href="/a">x</a></p><p>12:00</p>`);
     expect(trimArticleEdges(root)).toBe(0);
