@@ -13,6 +13,12 @@ async function readStdin(): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+// `clearpage ... | head`: the reader went away; stop quietly instead of a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 setSanitizerWindowFactory(() => new JSDOM('<!doctype html><html><head></head><body></body></html>').window as unknown as PurifierWindow);
 
 main(process.argv.slice(2), {
