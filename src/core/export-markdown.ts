@@ -190,6 +190,11 @@ function createService(): TurndownService {
   service.addRule('table', {
     filter: 'table',
     replacement: (content, node) => {
+      // A table inside a cell (layout tables) cannot nest in Markdown: keep its words in the cell.
+      if (node.parentElement?.closest('td, th')) {
+        const words = rowsOf(node).flatMap(cellsOf).map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim());
+        return ' ' + service.escape(words.filter(Boolean).join(' ')) + ' ';
+      }
       const rows = content.split('\n').filter((l) => l.trim() !== '');
       if (rows.length === 0) return '\n\n';
       const caption = (node as HTMLTableElement).caption?.textContent?.replace(/\s+/g, ' ').trim();

@@ -79,6 +79,12 @@ describe('toMarkdown', () => {
     expect(md.endsWith('\n\n')).toBe(false);
   });
 
+  it('flattens a table nested in a cell into the cell text', () => {
+    expect(htmlToMarkdown('<table><tr><th>a</th></tr><tr><td><table><tr><td>in | ner</td><td>two</td></tr></table></td></tr></table>')).toBe(
+      '| a |\n| --- |\n| in \\| ner two |',
+    );
+  });
+
   it('keeps text that reads like HTML, autolinks or entities as text', () => {
     const out = htmlToMarkdown('<p>Type &lt;img src=x onerror=alert(1)&gt; or &lt;javascript:alert(1)&gt; and &amp;lt; here</p>');
     expect(out).toBe('Type \\<img src=x onerror=alert(1)> or \\<javascript:alert(1)> and \\&lt; here');
