@@ -28,8 +28,9 @@ export function textBlocks(root: Node, options: BlockTextOptions = {}): string[]
   let cur = '';
   const flush = (): void => {
     const t = cur
-      // Soft hyphens and zero-width spaces are invisible: keep them out of the words.
-      .replace(/[\u00ad\u200b\ufeff]/g, '')
+      // Zero-width spaces and stray byte-order marks are invisible: keep them out of the words.
+      // (Soft hyphens stay: they are the page's own hyphenation points.)
+      .replace(/[\u200b\ufeff]/g, '')
       .replace(/[ \t\n\r\f\v\u00a0]+/g, ' ')
       .replace(new RegExp(` ?${LINE_BREAK} ?`, 'g'), '\n')
       .replace(/\n{2,}/g, '\n')

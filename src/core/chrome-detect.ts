@@ -610,7 +610,8 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     if (hasMark) return null; // let the marked blocks inside be reported on their own
 
     // Repeated cards: ≥3 same-shaped children, each a short block with a link (story teasers).
-    if (s.links >= 3 && (!inArticle || (lastProse >= 0 && i > lastProse && density >= 0.35))) {
+    // (Teaser lists are short; a block with paragraphs of running text or much of the page is content.)
+    if (s.links >= 3 && s.prose <= 2 && s.text < bodyText * 0.4 && (!inArticle || (lastProse >= 0 && i > lastProse && density >= 0.35))) {
       const cards = repeatedCards(i);
       if (cards) return { category: 'related', reason: `${cards} repeated cards` };
     }
@@ -672,7 +673,9 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
       const headlineLink = ks.links >= 1 && ks.linkText >= 15;
       // A teaser has an image, a line of text besides its link, or a headline-length link (not a menu item).
       const teaser = ks.imgs > 0 || ks.text - ks.linkText >= 20 || ks.linkText >= 30;
-      if (headlineLink && teaser && ks.text <= 600 && ks.linkText >= ks.text * 0.25) ok++;
+      // The link is the card's headline: most of its text, or a good part of it beside an image.
+      const linkShare = ks.linkText / Math.max(1, ks.text);
+      if (headlineLink && teaser && ks.text <= 600 && (linkShare >= 0.4 || (ks.imgs > 0 && linkShare >= 0.2))) ok++;
     }
     return ok >= 3 && ok >= kids.length * 0.6 ? ok : 0;
   }
