@@ -1,4 +1,5 @@
 export { sanitizeArticleHtml, setSanitizedHtml, parseSanitizedHtml, safeElementId, setSanitizerWindowFactory, SAFE_ID_PREFIX } from './sanitize';
+export type { PurifierWindow } from './sanitize';
 export { toPlainText, articleSourceLine, formatArticleDate } from './export-text';
 export { toMarkdown, htmlToMarkdown, yamlString } from './export-markdown';
 export type { MarkdownOptions } from './export-markdown';
