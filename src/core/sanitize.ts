@@ -2,6 +2,11 @@
  * The one module that turns untrusted HTML into markup: everything extracted from a page passes
  * through DOMPurify here, with Clearpage's own strict allowlist, before it reaches the popup, an
  * export or the clipboard. It is also the only module allowed to write innerHTML.
+ *
+ * DOMPurify needs a real DOM: in a browser it uses the document's window (or the global one, for
+ * DOMParser documents); linkedom is not one it accepts, so in Node it uses a jsdom window, from
+ * setSanitizerWindowFactory (the CLI) or loaded at run time (tests, scripts). jsdom is never
+ * imported statically here, so browser bundles do not carry it.
  */
 import createDOMPurify from 'dompurify';
 import type { DOMPurify as Purifier, Config, UponSanitizeAttributeHookEvent } from 'dompurify';
