@@ -163,6 +163,8 @@ function scriptBuild(entry: string, fileName: string, part: ScriptPart): UserCon
     publicDir: false,
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     plugins: [noNodeOnly(), extensionTargets(part)],
+    // Page-injected scripts use a few-line stand-in for webextension-polyfill (see the file).
+    resolve: part === 'background' ? {} : { alias: { 'webextension-polyfill': resolve(ROOT, 'src/content/browser-api.ts') } },
     build: {
       outDir: join(DIST, PRIMARY),
       emptyOutDir: false,

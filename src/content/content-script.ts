@@ -7,7 +7,7 @@ import browser from 'webextension-polyfill';
 import { createPageStrip, selectorFor, categoryForElement, textSample, type PageStrip } from '../core/page-strip';
 import { extractArticle } from '../core/extract-article';
 import { handle, send, type PickerResult, type StripState } from '../shared/messages';
-import { hostKey, loadSettings, type SiteRules } from '../shared/settings';
+import { hostKey, validateExport, validateSites, type SiteRules } from '../shared/settings';
 import { startPicker, type Picker } from './element-picker';
 import { contentExport } from './content-export-key';
 
@@ -52,10 +52,13 @@ function install(): void {
     });
   };
 
-  const ready = loadSettings()
-    .then(({ settings }) => {
-      rules = settings.sites[host] ?? rules;
-      exportFrontMatter = settings.export.frontMatter;
+  // Only this site's rules and the export default: reading settings are the popup's (and a corrupt
+  // store is repaired by the popup or the background, which load everything).
+  const ready = browser.storage.local
+    .get(['sites', 'export'])
+    .then((stored) => {
+      rules = validateSites(stored.sites)[host] ?? rules;
+      exportFrontMatter = validateExport(stored.export).frontMatter;
       stripper.setRules({ extraChromeSelectors: rules.hide, keepSelectors: rules.keep });
       if (rules.autoStrip && !stripper.stripped) {
         stripper.strip();
