@@ -57,7 +57,8 @@ export function toStandaloneHtml(article: Article, doc?: Document | null): strin
   const dir = article.dir === 'rtl' || article.dir === 'ltr' ? article.dir : null;
   const body = sanitizeArticleHtml(article.html, doc);
   const byline = [article.byline, article.siteName].filter((s): s is string => !!s && s.trim() !== '');
-  const dates = [timeTag('Published', article.publishedTime), timeTag('Updated', article.modifiedTime)].filter(Boolean);
+  const updated = article.modifiedTime && article.modifiedTime !== article.publishedTime ? article.modifiedTime : null;
+  const dates = [timeTag('Published', article.publishedTime), timeTag('Updated', updated)].filter(Boolean);
   const head = [
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,

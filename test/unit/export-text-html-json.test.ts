@@ -67,6 +67,12 @@ describe('toStandaloneHtml', () => {
     expect(doc.querySelector('article')!.textContent).toContain('বাংলা — 日本語 — עברית — emoji 🎉');
   });
 
+  it('shows "Updated" only when it differs from the publication time', () => {
+    const header = (a: Article): string => new JSDOM(toStandaloneHtml(a)).window.document.querySelector('header')!.textContent!;
+    expect(header(sampleArticle())).toContain('Updated 2024-03-23 10:30 +06:00');
+    expect(header(sampleArticle({ modifiedTime: '2024-03-23T04:04:00+06:00' }))).not.toContain('Updated');
+  });
+
   it('escapes hostile metadata', () => {
     const out = toStandaloneHtml(sampleArticle({ title: '</title><script>alert(1)</script>', byline: '"><img src=x onerror=alert(1)>', url: 'javascript:alert(1)' }));
     const d = new JSDOM(out).window.document;
