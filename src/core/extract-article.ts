@@ -70,6 +70,32 @@ function repairBody(clone: Document): void {
   for (const child of Array.from(rich.childNodes)) move(child);
 }
 
+/**
+ * The page's standfirst: the visible element whose text is the page's description. News and
+ * magazine templates put it beside the headline, outside the container Readability keeps.
+ */
+function findLeadParagraph(clone: Document, description: string | null): string | null {
+  const want = norm(description);
+  if (want.length < 50 || !clone.body) return null;
+  const head = want.slice(0, 50);
+  for (const el of Array.from(clone.body.querySelectorAll('p, div, h2, span, strong'))) {
+    const text = norm(el.textContent);
+    if (text.length < 50 || text.length > want.length * 1.5 + 20) continue;
+    if (text.startsWith(head) && !el.querySelector('p, div, h2') && !el.closest('a')) return text;
+  }
+  return null;
+}
+
+/** Puts the standfirst back at the top of the article body when Readability left it out. */
+function restoreLeadParagraph(body: Element, lead: string): void {
+  const have = norm(body.textContent);
+  if (have.includes(lead.slice(0, 50))) return;
+  const container = body.querySelector('#readability-page-1') ?? body;
+  const p = body.ownerDocument.createElement('p');
+  p.textContent = lead;
+  container.insertBefore(p, container.firstChild);
+}
+
 const MAX_DEPTH = 300;
 
 /**
@@ -166,6 +192,7 @@ function extractFromPage(
   absolutizeUrls(clone, documentBaseUrl(doc, pageUrl || undefined));
   checkBudget();
 
+  const lead = findLeadParagraph(clone, meta.excerpt);
   const reader = new Readability<Element>(clone, {
     serializer: (el) => el as Element,
   });
@@ -177,6 +204,7 @@ function extractFromPage(
   }
 
   const { title, sources } = chooseMetadata(doc, meta, parsed, page.title >= 0 ? norm(page.elements[page.title]?.textContent) : null, docTitle);
+  if (lead) restoreLeadParagraph(body, lead);
   // DOMPurify drops customised built-ins (<section is="x-y">) with all their content; the
   // attribute means nothing in the reader (WordPress block themes use it on the whole post).
   for (const el of Array.from(body.querySelectorAll('[is]'))) el.removeAttribute('is');
