@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { JSDOM } from 'jsdom';
 import { parseSanitizedHtml, safeElementId, sanitizeArticleHtml, setSanitizedHtml } from '../../src/core/sanitize';
+import { XSS_PAYLOADS } from '../xss-payloads';
 
 const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
 
@@ -140,6 +141,17 @@ describe('sanitizeArticleHtml: what it keeps', () => {
   it('runs on a jsdom document too', () => {
     const jsdomDoc = new JSDOM('<!doctype html><body></body>').window.document;
     expect(sanitizeArticleHtml('<p onclick="x()">hi<script>1</script></p>', jsdomDoc)).toBe('<p>hi</p>');
+  });
+});
+
+describe('sanitizing twice', () => {
+  it('changes nothing the second time, for every payload of the XSS corpus (the popup re-sanitises)', () => {
+    const changed = XSS_PAYLOADS.filter((p) => {
+      const once = clean(p.html);
+      return clean(once) !== once;
+    }).map((p) => p.id);
+    expect(XSS_PAYLOADS.length).toBeGreaterThan(100);
+    expect(changed).toEqual([]);
   });
 });
 
