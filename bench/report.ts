@@ -342,3 +342,37 @@ export function chartSvg(r: BenchResult): string {
   parts.push('</svg>');
   return parts.join('\n') + '\n';
 }
+
+/** The README's compact table of a run (systems as columns, goals in the last one). */
+export function readmeTable(r: BenchResult): string {
+  const q = r.quality?.rows;
+  const prf = (x: QualityResult['rows'][QualityRow]) => (x ? `${f3(x.precision)} / ${f3(x.recall)} / **${f3(x.f1)}**` : '—');
+  const status = (what: string) => {
+    const g = r.goals.find((x) => x.what.startsWith(what));
+    return !g ? '' : g.status === 'pass' ? '**met**' : g.status === 'fail' ? '**not met**' : 'not measured';
+  };
+  const meta = (s: SystemName) => {
+    const m = r.metadata?.systems[s];
+    return m ? `${METADATA_FIELDS.map((f) => Math.round(m.fields[f] * 100)).join(', ')} %` : '—';
+  };
+  const c = r.chromium;
+  const s = c?.strip;
+  const nt = r.quality?.nodeTiming;
+  const t = (x: { median: number; p95: number } | null | undefined) => (x ? `${ms(x.median)} (${ms(x.p95)})` : '—');
+  const nodeRatio = nt?.clearpage && nt.readability ? ` = ${(nt.clearpage.median / nt.readability.median).toFixed(2)}×` : '';
+  const z = r.size;
+  const rows = [
+    ['trafilatura set: precision / recall / F1', prf(q?.clearpage), prf(q?.readability), prf(q?.defuddle), `F1 ≥ 0.93, P ≥ 0.90, R ≥ 0.95: ${status('F1')}`],
+    ['metadata exact match: title, byline, siteName, publishedTime, lang, dir, excerpt', meta('clearpage'), meta('readability'), '—', `≥ Readability on each, better on byline and publishedTime: ${status('metadata')}`],
+    ['`with` snippets still visible after in-page strip', s ? `${pct(s.withVisibleShare)} (${s.withStillVisible} of ${s.withVisibleBefore})` : '—', '—', '—', `≥ 99 %: ${status('`with`')}`],
+    ['`without` snippets hidden by in-page strip', s ? `${pct(s.withoutHiddenShare)} (${s.withoutHidden} of ${s.withoutVisibleBefore})` : '—', '—', '—', `≥ 70 %: ${status('`without`')}`],
+    ['restore identical (trafilatura / Readability pages)', s ? `${s.restoreChecked - s.restoreMismatches} of ${s.restoreChecked} / ${c?.identity ? `${c.identity.checked - c.identity.mismatches.length} of ${c.identity.checked}` : '—'}` : '—', '—', '—', 'all'],
+    ['extraction time in Chromium, median (p95)', c?.speed.clearpage ? `${t(c.speed.clearpage)}${c.speed.ratioMedian !== null ? ` = ${c.speed.ratioMedian.toFixed(2)}×` : ''}` : '—', t(c?.speed.readability), '—', `≤ 1.25×: ${status('extraction time')}`],
+    ['extraction time in Node, median (p95)', `${t(nt?.clearpage)}${nodeRatio}`, t(nt?.readability), t(nt?.defuddle), ''],
+    ['strip / restore in Chromium, median', s ? `${ms(s.stripTiming.median)} / ${ms(s.restoreTiming.median)}` : '—', '', '', ''],
+    ['CLI, one process', r.cli && !r.cli.skipped ? `${r.cli.pagesPerSecond.toFixed(1)} pages/s (${r.cli.files} pages)` : '—', '', '', ''],
+    ['popup click-to-text, seed fixture, median', r.popupClickToText && 'ms' in r.popupClickToText ? ms(r.popupClickToText.ms) : '—', '', '', 'aim < 100 ms (issue 3)'],
+    ['content script / popup / CLI, gzipped', `${kb(z?.contentScript?.gzipBytes)} / ${kb(z?.popup?.gzipBytes)} / ${kb(z?.cli?.gzipBytes)}`, '', '', `content script ≤ 45 kB: ${status('content script')}`],
+  ];
+  return mdTable(['', 'Clearpage', 'Readability 0.6', 'Defuddle 0.19', 'goal'], rows);
+}
