@@ -183,6 +183,20 @@ export interface PageAnalysis {
   title: number;
 }
 
+/** Whether any text outside scripts and styles is more than whitespace; stops at the first. */
+function hasVisibleText(root: Element): boolean {
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop() as Node;
+    if (node.nodeType === 3) {
+      if (/\S/.test((node as Text).data)) return true;
+    } else if (node.nodeType === 1 && !NON_TEXT_TAGS.has((node as Element).tagName)) {
+      for (let c = node.firstChild; c; c = c.nextSibling) stack.push(c);
+    }
+  }
+  return false;
+}
+
 /** Length of an element's text outside script/style (for choosing among candidate roots). */
 function visibleTextLength(root: Element): number {
   let n = 0;
@@ -204,7 +218,8 @@ function visibleTextLength(root: Element): number {
  */
 export function contentBody(doc: Document): HTMLElement | null {
   const body = doc.body;
-  if (body && visibleTextLength(body) > 0) return body;
+  // Early exit: the whole body's text length is only needed to choose among broken bodies.
+  if (body && hasVisibleText(body)) return body;
   let best: Element | null = body;
   let bestLen = 0;
   const candidates = [...Array.from(doc.querySelectorAll('body')), ...Array.from(doc.children)];
