@@ -21,6 +21,11 @@ const TIME_LINE = /^\d{1,2}[:.]\d{2}(\s*(uhr|[ap]\.?m\.?|h))?$/i;
 const END_MATTER =
   /^[\s\-–—(]*(\d+\s+)?(comments?|kommentare?|kommentieren|keine kommentare|commentaires?|comentarios?|leave a (comment|reply)|join the (conversation|discussion)|subscribe|abonnieren|abonnez|suscr[ií]bete|hazte (miembro|socio)|zapraszamy|support (us|our)|unterstützen sie|donate|spenden|rate this|bewerten sie|hier können sie .{0,30}bewerten|war (der|dieser) (artikel|beitrag) (hilfreich|nützlich)|was this (article|post|page) (helpful|useful)|(noch )?keine bewertungen|about the author|über (den|die) autor(in)?|der autor|die autorin|author bio|mehr (zum thema|themen|zu)|zum weiterlesen|weiterlesen|auch interessant|das könnte (dich|sie) (auch )?interessieren|(le|te) puede interesar|related|read (more|next)|more (on|about|from)|weitere (informationen|artikel|beiträge|infos)|zusatzinformationen|anzeige|advertisement|werbung|sponsored|share (this|on)|teilen|follow us|folgen sie uns|newsletter)\b/i;
 
+// Section headings that open end matter even when a paragraph follows (an author bio,
+// "further reading" with blurbs): everything from such a heading on goes.
+const END_HEADING =
+  /^(about the author|about the authors|über (den|die) autor(in|en)?|zur person|der autor|die autorin|author bio|further reading|zum weiterlesen|weiterlesen|auch interessant|das könnte (dich|sie) (auch )?interessieren|mehr (zum thema|zu .{1,40})|weitere (informationen|artikel|beiträge|infos)( .{1,30})?|related (articles|stories|posts|reading)|read (more|next)|more (on this|from .{1,30})|you (may|might) also like|recommended( reading)?|lire aussi|à lire aussi|leer más|lea también|leggi anche|comments?|\d+ comments?|kommentare?|leave a (reply|comment))[:.!]?$/i;
+
 const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
 function linkDensity(el: Element, textLen: number): number {
@@ -65,6 +70,13 @@ function removeWithEmptyAncestors(el: Element, body: Element): void {
   target.parentNode?.removeChild(target);
 }
 
+function isHeadingLike(el: Element): boolean {
+  if (/^H[1-6]$/.test(el.tagName) || el.tagName === 'DT') return true;
+  const text = norm(el.textContent);
+  const bold = Array.from(el.querySelectorAll('strong, b')).reduce((n, b) => n + norm(b.textContent).length, 0);
+  return text.length > 0 && bold >= text.length * 0.9;
+}
+
 /** Removes furniture blocks before the first and after the last paragraph of running text; returns how many. */
 export function trimArticleEdges(body: Element): number {
   const blocks = leafBlocks(body);
@@ -78,9 +90,22 @@ export function trimArticleEdges(body: Element): number {
     }
   }
   let removed = 0;
-  // End matter: from the first call to action after the last paragraph, everything goes.
+  // End matter: from the first call to action after the last paragraph, everything goes;
+  // or from an end-matter heading in the last part of the article.
   let endFrom = blocks.length;
-  for (let i = last + 1; i < blocks.length; i++) {
+  const total = blocks.reduce((n, b) => n + norm(b.textContent).length, 0);
+  let seen = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const el = blocks[i] as Element;
+    const text = norm(el.textContent);
+    if (i > first && seen >= total * 0.5 && text.length <= 60 && isHeadingLike(el) && END_HEADING.test(text)) {
+      endFrom = i;
+      last = Math.min(last, i - 1);
+      break;
+    }
+    seen += text.length;
+  }
+  for (let i = last + 1; i < endFrom; i++) {
     const text = norm(blocks[i]?.textContent);
     if (text.length <= 200 && END_MATTER.test(text)) {
       endFrom = i;

@@ -31,6 +31,15 @@ describe('trimArticleEdges', () => {
     expect(text).not.toContain('Jo writes about rivers.');
   });
 
+  it('drops an author box or further-reading section that opens with its heading near the end', () => {
+    const root = body(`<p>${LONG}</p><p>${LONG}</p><p>${LONG}</p><h2>About the author</h2><p>${LONG}</p>`);
+    trimArticleEdges(root);
+    expect(blockText(root)).not.toContain('About the author');
+    expect(blockText(root).split('\n\n').length).toBe(3);
+    const early = body(`<h2>Further reading</h2><p>${LONG}</p><p>${LONG}</p>`);
+    expect(trimArticleEdges(early)).toBe(0);
+  });
+
   it('leaves a body without running text alone', () => {
     const root = body(`<p>Tags: <a href="/a">x</a></p><p>12:00</p>`);
     expect(trimArticleEdges(root)).toBe(0);
