@@ -25,6 +25,7 @@ interface Stats {
   links: number;
   commas: number;
   imgs: number;
+  buttons: number;
   /** Paragraphs of running text (≥ 80 characters, few links). */
   prose: number;
   score: number;
@@ -251,11 +252,16 @@ export function analysePage(doc: Document): PageAnalysis {
     for (let n = el.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3) {
         const data = (n as Text).data;
-        if (data.length) {
-          const t = data.replace(/\s+/g, ' ');
-          ownText += t === ' ' ? 0 : t.length;
-          for (let i = 0; i < t.length; i++) {
-            const c = t.charCodeAt(i);
+        // Length with whitespace runs counted as one, and commas, in one pass.
+        let inSpace = true;
+        for (let i = 0; i < data.length; i++) {
+          const c = data.charCodeAt(i);
+          if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 160) {
+            if (!inSpace) ownText++;
+            inSpace = true;
+          } else {
+            ownText++;
+            inSpace = false;
             if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) commas++;
           }
         }
@@ -263,7 +269,7 @@ export function analysePage(doc: Document): PageAnalysis {
         if (!SKIP_TAGS.has((n as Element).tagName)) kids.push(n as Element);
       }
     }
-    stats.push({ idx, end: idx, parent, text: ownText, ownText, linkText: 0, links: 0, commas, imgs: 0, prose: 0, score: 0 });
+    stats.push({ idx, end: idx, parent, text: ownText, ownText, linkText: 0, links: 0, commas, imgs: 0, buttons: 0, prose: 0, score: 0 });
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i] as Element, idx]);
   }
   // Children come after their parent in pre-order, so a reverse pass aggregates bottom-up.
@@ -276,6 +282,8 @@ export function analysePage(doc: Document): PageAnalysis {
       if (el.hasAttribute('href')) s.links++;
     } else if (tag === 'IMG' || tag === 'PICTURE' || tag === 'VIDEO' || tag === 'IFRAME') {
       s.imgs++;
+    } else if (tag === 'BUTTON' || (tag === 'INPUT' && /^(button|submit)$/i.test(el.getAttribute('type') ?? '')) || el.getAttribute('role') === 'button') {
+      s.buttons++;
     }
     if ((tag === 'P' || tag === 'PRE' || tag === 'BLOCKQUOTE' || ((tag === 'DIV' || tag === 'TD' || tag === 'SECTION') && s.ownText >= 80)) && s.text >= 80 && s.linkText < s.text * 0.3) {
       s.prose++;
@@ -287,6 +295,7 @@ export function analysePage(doc: Document): PageAnalysis {
       p.links += s.links;
       p.commas += s.commas;
       p.imgs += s.imgs;
+      p.buttons += s.buttons;
       p.prose += s.prose;
       if (s.end > p.end) p.end = s.end;
       if (s.idx > p.end) p.end = s.idx;
@@ -454,7 +463,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
       const text = norm(el.textContent ?? '');
       const hl = (el.getAttribute('hreflang') ?? el.getAttribute('lang') ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
       const otherLang = !!hl && !!lang && hl !== lang;
-      const otherScript = text.split(' ').length <= 3 && scriptOf(text) !== null && scriptOf(text) !== pageScript && (ENDONYMS.test(text) || !!hl);
+      const otherScript = (ENDONYMS.test(text) || !!hl) && text.split(' ').length <= 3 && scriptOf(text) !== null && scriptOf(text) !== pageScript;
       if (otherLang || otherScript || (ENDONYMS.test(text) && !!hl)) {
         let b = i;
         while (climbable(s.parent) && climbable(stats[b]?.parent ?? -1)) {
@@ -469,7 +478,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     }
 
     // Ad labels: an element whose whole text is "Advertisement" (hashed-class news sites).
-    if (s.ownText > 0 && s.text <= 40 && AD_LABEL.test(norm(el.textContent ?? ''))) {
+    if (s.ownText > 1 && s.text <= 40 && s.links === 0 && AD_LABEL.test(norm(el.textContent ?? ''))) {
       let b = i;
       while (climbable(stats[b]?.parent ?? -1)) {
         const p = stats[b]?.parent as number;
@@ -594,7 +603,9 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
         return { category: innerHeadingCategory(i) ?? 'more-from', reason: `<${tag.toLowerCase()}>${role ? ` role=${role}` : ''}` };
       }
     }
-    if ((role === 'dialog' || role === 'alertdialog' || role === 'alert' || role === 'region' || role === '') && tag !== 'FOOTER' && s.text < 1500 && COOKIE_TEXT.test(el.textContent ?? '') && (hintCategory(el) === 'consent' || (role !== '' && role !== 'region') || (s.text < 600 && el.querySelector('button, [role="button"], input[type="button"], input[type="submit"]')))) {
+    const dialog = role === 'dialog' || role === 'alertdialog' || role === 'alert';
+    // Cheap structural tests first; the text test last (it reads the element's text).
+    if ((dialog || role === 'region' || role === '') && tag !== 'FOOTER' && s.text > 0 && s.text < 1500 && (dialog || (s.text < 600 && s.buttons > 0) || hintCategory(el) === 'consent') && COOKIE_TEXT.test(el.textContent ?? '')) {
       return { category: 'consent', reason: role ? `role=${role} about cookies` : 'cookie notice' };
     }
     if (tag === 'FORM' || role === 'search') {
