@@ -123,7 +123,13 @@ function tokensOf(el: Element): string[] {
 function hintCategory(el: Element): ChromeCategory | null {
   const tokens = tokensOf(el);
   if (!tokens.length) return null;
-  for (const [re, cat] of HINTS) if (tokens.some((t) => re.test(t))) return cat;
+  const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().split(/\s+/);
+  for (const [re, cat] of HINTS) {
+    // "card-header", "entry-footer", "j-header": component parts, not the site's masthead or
+    // footer, so those two only count as whole class names.
+    const pool = cat === 'header-footer' ? words : tokens;
+    if (pool.some((t) => re.test(t))) return cat;
+  }
   return null;
 }
 
