@@ -204,25 +204,35 @@ export function normaliseIsoDate(s: string | null): string | null {
 const PUBLISHED_LABEL = /^\s*(published|posted|first published|publish(ed)? (on|at|date)|date published|veröffentlicht|publié|publicado)\b\s*(on|at)?\s*[:：-]?\s*/i;
 const UPDATED_LABEL = /^\s*(updated|last updated|modified|last modified|aktualisiert|mis à jour|actualizado)\b\s*(on|at)?\s*[:：-]?\s*/i;
 
-/** Finds "Published : …" / "Updated : …" lines in short text elements. */
-function visibleDates(doc: Document, offset: string | null): { published: string | null; modified: string | null } {
+/**
+ * Finds "Published : …" / "Updated : …" lines in short text elements; `want` says which are still
+ * needed (the walk stops once those are found, and is skipped when neither is).
+ */
+function visibleDates(doc: Document, offset: string | null, want: { published: boolean; modified: boolean }): { published: string | null; modified: string | null } {
   let published: string | null = null;
   let modified: string | null = null;
   const body = doc.body;
-  if (!body) return { published, modified };
+  if (!body || !(want.published || want.modified)) return { published, modified };
   const stack: Element[] = [body];
+  const kids: Element[] = [];
   let visited = 0;
-  while (stack.length && visited < 20000 && !(published && modified)) {
+  while (stack.length && visited < 20000 && !((published || !want.published) && (modified || !want.modified))) {
     const el = stack.pop() as Element;
     visited++;
     const tag = el.tagName;
     if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE' || tag === 'SVG') continue;
-    for (const node of Array.from(el.childNodes)) {
+    // One pass over the children: text nodes are checked, elements are queued in document order.
+    kids.length = 0;
+    for (let node = el.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 1) {
+        kids.push(node as Element);
+        continue;
+      }
       if (node.nodeType !== 3) continue;
-      const raw = node.textContent ?? '';
+      const raw = (node as Text).data;
       if (raw.length > 200 || !/[a-zé]/i.test(raw)) continue;
-      const isPub = PUBLISHED_LABEL.test(raw);
-      const isUpd = !isPub && UPDATED_LABEL.test(raw);
+      const isPub = want.published && PUBLISHED_LABEL.test(raw);
+      const isUpd = !isPub && want.modified && UPDATED_LABEL.test(raw);
       if (!isPub && !isUpd) continue;
       // The date may sit in a sibling element ("<b>Published:</b> <time>…</time>").
       const ctx = (el.textContent ?? '').length < 200 ? (el.textContent ?? '') : raw;
@@ -232,7 +242,6 @@ function visibleDates(doc: Document, offset: string | null): { published: string
       if (isPub && !published) published = parsed;
       if (isUpd && !modified) modified = parsed;
     }
-    const kids = el.children;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Element);
   }
   return { published, modified };
@@ -337,7 +346,11 @@ export function extractMetadata(doc: Document, url?: string): PageMetadata {
   const timeEl = doc.querySelector('time[datetime][itemprop="datePublished" i], time[datetime][pubdate], article time[datetime], time[datetime]');
   const itempropPublished = doc.querySelector('[itemprop="datePublished" i]');
   const itempropValue = itempropPublished?.getAttribute('content') ?? itempropPublished?.getAttribute('datetime') ?? null;
-  const visible = visibleDates(doc, offset);
+  // The visible-text walk is the last resort for each date: only run it for the ones still missing.
+  const visible = visibleDates(doc, offset, {
+    published: !(normaliseIsoDate(ldPublished) ?? normaliseIsoDate(metaPublished) ?? normaliseIsoDate(itempropValue) ?? normaliseIsoDate(timeEl?.getAttribute('datetime') ?? null)),
+    modified: !(normaliseIsoDate(ldModified) ?? normaliseIsoDate(metaModified)),
+  });
 
   const publishedTime = pick('publishedTime', [
     [normaliseIsoDate(ldPublished), 'json-ld'],
