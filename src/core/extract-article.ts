@@ -103,15 +103,20 @@ const MAX_DEPTH = 300;
  * pathological nesting (generated or broken markup) overflows Readability's recursive passes.
  */
 function flattenDeepNesting(root: Element): void {
-  const stack: [Element, number][] = [[root, 0]];
+  // Two parallel stacks, not [element, depth] pairs: this walks every element of every page.
+  const stack: Element[] = [root];
+  const depths: number[] = [0];
   const wrappers: Element[] = [];
   while (stack.length) {
-    const [el, depth] = stack.pop() as [Element, number];
-    const kids = el.children;
-    if (depth > MAX_DEPTH && kids.length === 1 && !Array.from(el.childNodes).some((n) => n.nodeType === 3 && norm(n.textContent))) {
+    const el = stack.pop() as Element;
+    const depth = depths.pop() as number;
+    if (depth > MAX_DEPTH && el.childElementCount === 1 && !Array.from(el.childNodes).some((n) => n.nodeType === 3 && norm(n.textContent))) {
       wrappers.push(el);
     }
-    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i] as Element, depth + 1]);
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) {
+      stack.push(c);
+      depths.push(depth + 1);
+    }
   }
   for (const w of wrappers) {
     const parent = w.parentNode;
