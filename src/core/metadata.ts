@@ -105,8 +105,12 @@ function names(v: Json, byId: Map<string, JsonObject>): string[] {
   return out;
 }
 
-function imageUrl(v: Json): string | null {
-  for (const item of asArray(v)) {
+function imageUrl(v: Json, byId: Map<string, JsonObject>): string | null {
+  for (let item of asArray(v)) {
+    // Yoast-style @graph pages give the image as {"@id": "…#primaryimage"}: follow the reference.
+    if (isObject(item) && typeof item['@id'] === 'string' && !item['url'] && !item['contentUrl'] && byId.has(item['@id'])) {
+      item = byId.get(item['@id']) as JsonObject;
+    }
     if (typeof item === 'string' && item.trim()) return item.trim();
     if (isObject(item)) {
       const u = item['url'] ?? item['contentUrl'];
@@ -188,6 +192,8 @@ export function parseVisibleDate(text: string, offset: string | null): string | 
 export function normaliseIsoDate(s: string | null): string | null {
   if (!s) return null;
   const t = s.trim();
+  // Already ISO 8601 in the extended form: keep the page's own spelling (precision, "Z").
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/.test(t)) return t;
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(t);
   if (m) {
     const date = `${m[1]}-${m[2]}-${m[3]}`;
@@ -385,9 +391,11 @@ export function extractMetadata(doc: Document, url?: string): PageMetadata {
   ]);
 
   const rawImage =
-    (article ? imageUrl(article['image'] ?? article['thumbnailUrl']) : null) ??
+    (article ? imageUrl(article['image'] ?? article['thumbnailUrl'], byId) : null) ??
     metaContent(doc, ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']);
-  const image = rawImage ? absoluteUrl(rawImage, url) : null;
+  // Only a web address may become the lead image: hostile pages put javascript:/data: URLs in JSON-LD.
+  const absImage = rawImage ? absoluteUrl(rawImage, url) : null;
+  const image = absImage && /^https?:\/\//i.test(absImage) ? absImage : null;
 
   return { title, byline, siteName, publishedTime, modifiedTime, lang, dir, excerpt, image, sources };
 }

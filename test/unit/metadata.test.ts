@@ -22,10 +22,11 @@ describe('parseVisibleDate', () => {
 });
 
 describe('normaliseIsoDate', () => {
-  it('keeps the page offset and fills in seconds', () => {
-    expect(normaliseIsoDate('2024-03-23T04:04+06:00')).toBe('2024-03-23T04:04:00+06:00');
+  it('keeps ISO 8601 as the page wrote it, and repairs the near misses', () => {
+    expect(normaliseIsoDate('2024-03-23T04:04+06:00')).toBe('2024-03-23T04:04+06:00');
+    expect(normaliseIsoDate('2024-03-23T04:04:00Z')).toBe('2024-03-23T04:04:00Z');
     expect(normaliseIsoDate('2024-03-23T04:04:00.000+0600')).toBe('2024-03-23T04:04:00+06:00');
-    expect(normaliseIsoDate('2024-03-23T04:04:00Z')).toBe('2024-03-23T04:04:00+00:00');
+    expect(normaliseIsoDate('2024-03-23 04:04')).toBe('2024-03-23T04:04:00');
     expect(normaliseIsoDate('2024-03-23')).toBe('2024-03-23');
   });
 });
@@ -56,7 +57,7 @@ describe('extractMetadata', () => {
     expect(m.siteName).toBe('Org');
     expect(m.lang).toBe('fr');
     expect(m.sources.lang).toBe('json-ld');
-    expect(m.publishedTime).toBe('2022-02-02T08:00:00+00:00');
+    expect(m.publishedTime).toBe('2022-02-02T08:00:00Z');
     expect(m.sources.publishedTime).toBe('time');
   });
 
