@@ -266,8 +266,9 @@ interface Chosen<T> {
 
 type Parsed = NonNullable<ReturnType<Readability<Element>['parse']>>;
 
-// Bylines that are really dates or buttons ("Follow Author", "Updated April 29, 2019").
-const IMPLAUSIBLE_BYLINE = /^(follow|share|subscribe|sign in|log in|menu|updated|published|posted)\b|^\W*$|\b(19|20)\d\d\b.*\d{1,2}:\d{2}/i;
+// Bylines that are really dates or buttons ("Follow Author", "Updated April 29, 2019"). Letters are
+// Unicode-aware: CJK, Arabic or Cyrillic names (陈晓雯) have no ASCII word characters at all.
+const IMPLAUSIBLE_BYLINE = /^(follow|share|subscribe|sign in|log in|menu|updated|published|posted)\b|^[^\p{L}\p{N}]*$|\b(19|20)\d\d\b.*\d{1,2}:\d{2}/iu;
 
 /**
  * Metadata per field. Readability already reads JSON-LD, then meta tags (Dublin Core, OpenGraph,

@@ -328,10 +328,14 @@ export function extractMetadata(doc: Document, url?: string): PageMetadata {
   ]);
 
   const ldAuthors = article ? names(article['author'] ?? article['creator'], byId) : [];
-  const metaAuthor = metaContent(doc, ['author', 'article:author_name', 'dc.creator', 'dcterm:creator', 'parsely-author', 'sailthru.author', 'byl', 'twitter:creator']);
+  // article:author is meant to be a profile URL, but many CMSs (often on non-English sites) put the name there.
+  const metaAuthor = [
+    metaContent(doc, ['author', 'article:author_name', 'dc.creator', 'dcterm:creator', 'parsely-author', 'sailthru.author', 'byl', 'twitter:creator']),
+    metaContent(doc, ['article:author']),
+  ].find((v) => v && !/^(https?:|@)/.test(v));
   const byline = pick('byline', [
     [ldAuthors.length ? ldAuthors.join(', ') : null, 'json-ld'],
-    [metaAuthor && !/^(https?:|@)/.test(metaAuthor) ? metaAuthor : null, 'meta'],
+    [metaAuthor ?? null, 'meta'],
   ]);
 
   const ldPublisher = article ? names(article['publisher'], byId)[0] : undefined;
