@@ -69,8 +69,22 @@ function install(): void {
       // Storage unavailable (very rare): strip with detection alone.
     });
 
-  const extract = () =>
-    extractArticle(document, location.href, { extraChromeSelectors: rules.hide, keepSelectors: rules.keep });
+  // The last extraction, kept until the page changes: reopening the popup on an unchanged page
+  // answers at once. Any mutation (the page's own, a strip, a picked element) drops it; the
+  // observer then disconnects, so a busy page pays nothing until the next extraction.
+  let cached: { key: string; result: ReturnType<typeof extractArticle> } | null = null;
+  const changes = new MutationObserver(() => {
+    cached = null;
+    changes.disconnect();
+  });
+  const extract = () => {
+    const key = JSON.stringify([location.href, rules.hide, rules.keep]);
+    if (cached?.key === key) return cached.result;
+    const result = extractArticle(document, location.href, { extraChromeSelectors: rules.hide, keepSelectors: rules.keep });
+    cached = { key, result };
+    changes.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    return result;
+  };
 
   handle({
     ping: () => ({ version: browser.runtime.getManifest().version }),

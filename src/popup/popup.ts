@@ -3,8 +3,9 @@
  * content script is in it, asks it for the article and the page's strip state, and shows one of:
  * loading, the article, "no article here", "a page Clearpage may not touch", or an error.
  */
+// First: the tab lookup and the article request start before the rest of the popup is evaluated.
+import { firstRequest, requestPage, type PageAnswer } from './page-request';
 import browser from 'webextension-polyfill';
-import type { Tabs } from 'webextension-polyfill';
 import type { Article, RemovedItem } from '../core/types';
 import { isRequest, send, type StripItem, type StripState } from '../shared/messages';
 import { hostKey, loadSettings, onSettingsChanged, type ExportSettings, type Theme } from '../shared/settings';
@@ -12,7 +13,7 @@ import { localizePage, t, type MessageKey } from '../shared/i18n';
 import { byId } from './element-builder';
 import { formatCount, renderArticle } from './article-view';
 import type { ExportAction } from './export-actions';
-import { pageAccess, restrictedReasonFromError, type RestrictedReason } from './page-access';
+import type { RestrictedReason } from './page-access';
 import { applyReadingStyle, applyTheme } from './reading-style';
 import { renderTray } from './removed-tray';
 import { enableAutoStrip, hasAccess } from './site-access';
@@ -273,77 +274,18 @@ function originPatternOf(url: string | undefined): string {
   }
 }
 
-async function targetTab(): Promise<Tabs.Tab> {
-  const requested = params.get('tabId');
-  if (requested !== null) {
-    const id = Number(requested);
-    if (!Number.isInteger(id) || id < 0) throw new Error(`Not a tab id: "${requested}"`);
-    return browser.tabs.get(id);
-  }
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (!tab || tab.id === undefined) throw new Error('No active tab');
-  return tab;
-}
-
-/** Asks the page's content script for the article and the strip state. */
-function askPage(tabId: number) {
-  return Promise.all([
-    send({ type: 'extract' }, { tabId }),
-    send({ type: 'get-strip-state' }, { tabId }).catch(() => null),
-  ]);
-}
-
-async function injectContentScript(tabId: number): Promise<void> {
-  // The toolbar click granted activeTab for this tab (tests: the test build's host access).
-  await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
-}
-
-async function fileAccessAllowed(): Promise<boolean> {
-  try {
-    return await browser.extension.isAllowedFileSchemeAccess();
-  } catch {
-    return false;
-  }
-}
-
-async function load(): Promise<void> {
+async function load(request: Promise<PageAnswer>): Promise<void> {
   showView('loading');
-  const tab = await targetTab();
-  const tabId = tab.id!;
-  state.tabId = tabId;
+  const answer = await request;
+  const tab = answer.tab;
+  state.tabId = tab.id!;
   state.host = tab.url ? hostKey(tab.url) : '';
   state.originPattern = originPatternOf(tab.url);
-
-  if (tab.url) {
-    const access = pageAccess(tab.url, { fileAccess: tab.url.startsWith('file:') ? await fileAccessAllowed() : false });
-    if (!access.ok) {
-      showRestricted(access.reason);
-      return;
-    }
+  if (answer.kind === 'restricted') {
+    showRestricted(answer.reason);
+    return;
   }
-
-  performance.mark('clearpage:tab-found');
-  let answers: Awaited<ReturnType<typeof askPage>>;
-  try {
-    // Usually the content script is already there (the page was stripped, or the popup opened
-    // before): ask first, inject only when nobody answers.
-    answers = await askPage(tabId);
-  } catch {
-    try {
-      await injectContentScript(tabId);
-    } catch (error) {
-      const reason = restrictedReasonFromError(errorText(error));
-      if (reason) {
-        showRestricted(reason);
-        return;
-      }
-      throw error;
-    }
-    performance.mark('clearpage:content-ready');
-    answers = await askPage(tabId);
-  }
-  const [result, strip] = answers;
-  performance.mark('clearpage:extracted');
+  const { result, strip } = answer;
   state.strip = strip;
   if (strip?.host) state.host = strip.host;
 
@@ -453,9 +395,9 @@ function markPreferredFormat(): void {
   }
 }
 
-async function start(): Promise<void> {
+async function start(request: Promise<PageAnswer> = requestPage(params.get('tabId'))): Promise<void> {
   try {
-    await load();
+    await load(request);
   } catch (error) {
     showError(error);
   }
@@ -500,7 +442,7 @@ async function boot(): Promise<void> {
     })
     .catch((error: unknown) => showToast(errorText(error), 'error'));
 
-  await Promise.all([start(), settingsReady]);
+  await Promise.all([start(firstRequest), settingsReady]);
 }
 
 void boot();
