@@ -49,7 +49,8 @@ const NEWSLETTER_HEADING = /^(subscribe( to .{1,40})?|sign up( for .{1,40})?|(ge
 const SHARE_HEADING = /^(share( this( article| story| post| page)?)?|share on|share via|follow us( on .{1,30})?|teilen|partager( cet article)?|compartir|condividi)$/;
 const AD_LABEL = /^(advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|promoted|anzeige|werbung|publicité|publicidad|pubblicità|reklama|реклама|广告|広告|advertentie|annonce|scroll to continue( with content)?)$/i;
 const COPYRIGHT = /©|&copy;|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados/i;
-const COOKIE_TEXT = /\bcookies?\b|\bconsent\b|\bgdpr\b|privacy (settings|preferences)/i;
+const COOKIE_TEXT = /\bcookies?\b|\bconsent\b|\bgdpr\b|privacy (settings|preferences)|עוגיות|ملفات تعريف الارتباط|الكوكيز|куки|cookie-файл|クッキー|쿠키|饼干|缓存文件|kekse/i;
+const SUBSCRIBE_TEXT = /subscri|sign ?(up|in)|log ?in|newsletter|register|free articles|abonn|anmelden|registrier|suscr|inscri|assine|подпис|登录|訂閱|订阅/i;
 
 // Class/id tokens, as extra evidence only.
 const HINTS: [RegExp, ChromeCategory][] = [
@@ -502,6 +503,19 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
       if (climbable(b)) mark(b, 'ad', 'ad frame');
     }
 
+    // Dialogs and modals outside the article (paywall, newsletter and cookie overlays): chrome of
+    // their own, reported with the backdrop that wraps them (it adds no text of its own).
+    const elRole = (el.getAttribute('role') ?? '').toLowerCase();
+    if ((elRole === 'dialog' || elRole === 'alertdialog' || el.getAttribute('aria-modal') === 'true') && s.text > 0 && s.text < 2000 && climbable(i) && !insideArticle(i)) {
+      let b = i;
+      while (climbable(stats[b]?.parent ?? -1) && (stats[stats[b]?.parent as number] as Stats).text === (stats[b] as Stats).text) b = stats[b]?.parent as number;
+      const text = el.textContent ?? '';
+      let hinted: ChromeCategory | null = null;
+      for (let p = i; p >= b && !hinted; p = (stats[p] as Stats).parent) hinted = hintCategory(elements[p] as Element);
+      const category: ChromeCategory = hinted === 'consent' || COOKIE_TEXT.test(text) ? 'consent' : (hinted ?? 'newsletter');
+      mark(b, category, `${elRole ? `role=${elRole}` : 'aria-modal'} overlay`);
+    }
+
     // Share links: count per parent; a block with two or more is a share bar.
     if (tag === 'A' && SHARE_HREF.test(el.getAttribute('href') ?? '')) {
       let p = s.parent;
@@ -595,8 +609,8 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
 
     // Landmarks. Inside the article an <aside>/<footer> can be the article's own, so they need more evidence.
     if (tag === 'NAV' || role === 'navigation' || role === 'menubar') {
-      const toc = /(^|[-_\s])(toc|table-of-contents|contents)([-_\s]|$)/i.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
-      if (!toc || !inArticle) return { category: 'navigation', reason: `<${tag.toLowerCase()}>${role ? ` role=${role}` : ''}` };
+      // Tables of contents included: the reader builds its own outline.
+      return { category: 'navigation', reason: `<${tag.toLowerCase()}>${role ? ` role=${role}` : ''}` };
     }
     if (!inArticle) {
       if ((tag === 'HEADER' || role === 'banner') && !el.closest('article, main, [role="main"]')) {
@@ -605,14 +619,27 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
       if ((tag === 'FOOTER' || role === 'contentinfo') && (!el.closest('article') || density > 0.3 || s.text < 300)) {
         return { category: 'header-footer', reason: `<${tag.toLowerCase()}>${role ? ` role=${role}` : ''}` };
       }
+      // A small box with an e-mail field (blog sidebars, "newsletter-popup" overlays) is a sign-up
+      // box whatever its heading says ("Get new posts by email").
+      if (s.text < 600 && s.prose <= 2 && (tag === 'ASIDE' || role === 'complementary' || hintCategory(el) === 'newsletter') && el.querySelector('input[type="email"]') && !el.querySelector('input[type="password"]')) {
+        return { category: 'newsletter', reason: 'box with an e-mail sign-up field' };
+      }
       if ((tag === 'ASIDE' || role === 'complementary') && s.prose <= 3) {
-        return { category: innerHeadingCategory(i) ?? 'more-from', reason: `<${tag.toLowerCase()}>${role ? ` role=${role}` : ''}` };
+        const signUp = s.text < 600 && el.querySelector('input[type="email"]') ? 'newsletter' : null;
+        return { category: innerHeadingCategory(i) ?? signUp ?? hintCategory(el) ?? 'more-from', reason: `<${tag.toLowerCase()}>${role ? ` role=${role}` : ''}` };
       }
     }
     const dialog = role === 'dialog' || role === 'alertdialog' || role === 'alert';
     // Cheap structural tests first; the text test last (it reads the element's text).
-    if ((dialog || role === 'region' || role === '') && tag !== 'FOOTER' && s.text > 0 && s.text < 1500 && (dialog || (s.text < 600 && s.buttons > 0) || hintCategory(el) === 'consent') && COOKIE_TEXT.test(el.textContent ?? '')) {
+    // A consent class/id on a dialog or a banner with buttons is enough: notices in Hebrew or
+    // Japanese never say "cookie" in English.
+    const consentHint = hintCategory(el) === 'consent';
+    if ((dialog || role === 'region' || role === '') && tag !== 'FOOTER' && s.text > 0 && s.text < 1500 && (dialog || (s.text < 600 && s.buttons > 0) || consentHint) && ((consentHint && (dialog || s.buttons > 0)) || COOKIE_TEXT.test(el.textContent ?? ''))) {
       return { category: 'consent', reason: role ? `role=${role} about cookies` : 'cookie notice' };
+    }
+    // Modal overlays that are not about cookies: paywall and sign-up prompts over the page.
+    if ((dialog || el.getAttribute('aria-modal') === 'true') && !inArticle && s.text < 1500 && SUBSCRIBE_TEXT.test(el.textContent ?? '')) {
+      return { category: 'newsletter', reason: `modal ${role ? `role=${role}` : 'aria-modal'} with a sign-up prompt` };
     }
     if (tag === 'FORM' || role === 'search') {
       if (role === 'search' || el.querySelector('input[type="search"], input[name="q"], input[name="s"], input[name="query"]')) {
