@@ -7,6 +7,8 @@
  *                                   strip/restore, the picker and extraction, nothing else
  *   vite build --mode content-export  Markdown for the context menu (Turndown): content-export.js,
  *                                   injected next to content.js only when the menu item is used
+ *   vite build --mode content-picker  the click-to-hide picker: content-picker.js, injected by the
+ *                                   popup only when it starts the picker
  *   vite build --mode background    the background: one IIFE (background.js), a classic
  *                                   script that is Chrome's service worker and Firefox's event page
  *   vite build --mode cli           the CLI: dist/cli/clearpage.js (ESM, Node 20, deps external)
@@ -133,11 +135,12 @@ function extensionTargets(part: 'pages' | ScriptPart): Plugin {
 
 const PAGES = ['src/popup/popup.html', 'src/options/options.html'];
 
-type ScriptPart = 'content' | 'content-export' | 'background';
+type ScriptPart = 'content' | 'content-export' | 'content-picker' | 'background';
 
 const GLOBAL_NAMES: Record<ScriptPart, string> = {
   content: 'clearpageContent',
   'content-export': 'clearpageContentExport',
+  'content-picker': 'clearpageContentPicker',
   background: 'clearpageBackground',
 };
 
@@ -161,7 +164,8 @@ function noNodeOnly(): Plugin {
 function scriptBuild(entry: string, fileName: string, part: ScriptPart): UserConfig {
   return {
     publicDir: false,
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    // __CLEARPAGE_BROWSER__ drops sanitize.ts's Node-only fallback (loading jsdom) from page scripts.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production'), __CLEARPAGE_BROWSER__: 'true' },
     plugins: [noNodeOnly(), extensionTargets(part)],
     // Page-injected scripts use a few-line stand-in for webextension-polyfill (see the file).
     resolve: part === 'background' ? {} : { alias: { 'webextension-polyfill': resolve(ROOT, 'src/content/browser-api.ts') } },
@@ -186,6 +190,7 @@ function scriptBuild(entry: string, fileName: string, part: ScriptPart): UserCon
 export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'content') return scriptBuild('src/content/content-script.ts', 'content.js', 'content');
   if (mode === 'content-export') return scriptBuild('src/content/content-export.ts', 'content-export.js', 'content-export');
+  if (mode === 'content-picker') return scriptBuild('src/content/content-picker.ts', 'content-picker.js', 'content-picker');
   if (mode === 'background') return scriptBuild('src/background/background.ts', 'background.js', 'background');
   if (mode === 'cli') {
     return {
@@ -206,6 +211,7 @@ export default defineConfig(({ mode }): UserConfig => {
     root: resolve(ROOT, 'src'),
     base: '/',
     publicDir: false,
+    define: { __CLEARPAGE_BROWSER__: 'true' },
     plugins: [extensionTargets('pages')],
     build: {
       outDir: join(DIST, PRIMARY),

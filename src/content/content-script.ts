@@ -8,8 +8,8 @@ import { createPageStrip, selectorFor, categoryForElement, textSample, type Page
 import { extractArticle } from '../core/extract-article';
 import { handle, send, type PickerResult, type StripState } from '../shared/messages';
 import { hostKey, validateExport, validateSites, type SiteRules } from '../shared/settings';
-import { startPicker, type Picker } from './element-picker';
-import { contentExport } from './content-export-key';
+import type { Picker } from './element-picker';
+import { contentAddons } from './content-addons';
 
 const INSTALLED = Symbol.for('clearpage.content');
 
@@ -132,6 +132,9 @@ function install(): void {
     'start-picker': async (): Promise<PickerResult> => {
       await ready;
       picker?.cancel();
+      // The picker lives in content-picker.js, which the popup injects before asking.
+      const startPicker = contentAddons().startPicker;
+      if (!startPicker) throw new Error('The element picker (content-picker.js) is not loaded in this page.');
       const current = startPicker(document);
       picker = current;
       const element = await current.result;
@@ -164,9 +167,9 @@ function install(): void {
       const result = extract();
       if (result.kind !== 'article') throw new Error(result.noArticle.message);
       // Turndown lives in content-export.js, which the background injects before asking.
-      const exporter = contentExport();
-      if (!exporter) throw new Error('The Markdown exporter (content-export.js) is not loaded in this page.');
-      const markdown = exporter.toMarkdown(result.article, { frontMatter: exportFrontMatter });
+      const toMarkdown = contentAddons().toMarkdown;
+      if (!toMarkdown) throw new Error('The Markdown exporter (content-export.js) is not loaded in this page.');
+      const markdown = toMarkdown(result.article, { frontMatter: exportFrontMatter });
       await writeClipboard(markdown);
       return { title: result.article.title, chars: markdown.length };
     },

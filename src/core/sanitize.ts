@@ -202,6 +202,9 @@ function afterAttributes(node: Element): void {
   }
 }
 
+/** Defined (true) only by the build of the extension's page scripts (vite.config.ts). */
+declare const __CLEARPAGE_BROWSER__: boolean | undefined;
+
 // null marks a window DOMPurify cannot use (linkedom's), so it is not probed again for every call.
 const purifiers = new WeakMap<object, Purifier | null>();
 let windowFactory: (() => PurifierWindow) | null = null;
@@ -242,6 +245,8 @@ export function setSanitizerWindowFactory(factory: (() => PurifierWindow) | null
  * content script's IIFE bundle, which shares this module.
  */
 function loadNodeWindow(): PurifierWindow | null {
+  // The extension's page scripts are built with this set: their bundle drops the Node path.
+  if (typeof __CLEARPAGE_BROWSER__ !== 'undefined' && __CLEARPAGE_BROWSER__) return null;
   const proc = (globalThis as { process?: { argv?: string[]; cwd?: () => string; getBuiltinModule?: (id: string) => unknown } }).process;
   const moduleApi = proc?.getBuiltinModule?.('node:module') as
     | { createRequire(path: string): (id: string) => unknown }
