@@ -10,6 +10,7 @@ import type { PageMetadata } from './metadata';
 import { parseSanitizedHtml } from './sanitize';
 import { structureArticle } from './structure';
 import { trimArticleEdges } from './trim-edges';
+import { flattenShadowRoots } from './shadow-dom';
 import { blockText, countWords, readingMinutes } from './block-text';
 import { absolutizeUrls, documentBaseUrl, resolveLazyImages } from './urls';
 import type { Article, ExtractOptions, ExtractResult, MetadataField, MetadataSource, NoArticle, NoArticleReason, RemovedItem } from './types';
@@ -94,50 +95,6 @@ function restoreLeadParagraph(body: Element, lead: string): void {
   const p = body.ownerDocument.createElement('p');
   p.textContent = lead;
   container.insertBefore(p, container.firstChild);
-}
-
-function childPath(root: Element, el: Element): number[] | null {
-  const path: number[] = [];
-  for (let cur: Element | null = el; cur && cur !== root; cur = cur.parentElement) {
-    const parent: Element | null = cur.parentElement;
-    if (!parent) return null;
-    path.unshift(Array.prototype.indexOf.call(parent.children, cur));
-  }
-  return path;
-}
-
-/**
- * Web-component pages keep their article in shadow roots, which cloning leaves behind: copy
- * open shadow content into the clone (live pages), and unwrap declarative shadow templates
- * (<template shadowrootmode>, as parsed by linkedom and DOMParser).
- */
-function copyShadowContent(original: Document, clone: Document): void {
-  const origRoot = original.documentElement;
-  const cloneRoot = clone.documentElement;
-  if (origRoot && cloneRoot) {
-    const hosts = Array.from(original.querySelectorAll('*')).filter((el) => (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot);
-    for (const host of hosts) {
-      const shadow = (host as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-      const path = childPath(origRoot, host);
-      if (!shadow || !path) continue;
-      let target: Element | undefined = cloneRoot;
-      for (const i of path) target = target?.children[i];
-      if (!target) continue;
-      const first = target.firstChild;
-      for (const child of Array.from(shadow.childNodes)) {
-        if ((child as Element).tagName === 'STYLE' || (child as Element).tagName === 'SLOT') continue;
-        target.insertBefore(clone.importNode(child, true), first);
-      }
-    }
-  }
-  for (const tpl of Array.from(clone.querySelectorAll('template[shadowrootmode], template[shadowroot]'))) {
-    const content = (tpl as HTMLTemplateElement).content;
-    const parent = tpl.parentNode;
-    if (!parent) continue;
-    const nodes = content && content.childNodes.length ? Array.from(content.childNodes) : Array.from(tpl.childNodes);
-    for (const n of nodes) parent.insertBefore(clone.importNode(n, true), tpl);
-    parent.removeChild(tpl);
-  }
 }
 
 const MAX_DEPTH = 300;
@@ -225,7 +182,8 @@ function extractFromPage(
 ): ExtractResult {
   // Readability mutates, and chrome is removed before it scores: work on a clone throughout.
   const clone = doc.cloneNode(true) as Document;
-  copyShadowContent(doc, clone);
+  // Web-component pages: shadow content, with light-DOM children at their slots.
+  flattenShadowRoots(doc, clone);
   repairBody(clone);
   if (clone.body) flattenDeepNesting(clone.body);
   checkBudget();
