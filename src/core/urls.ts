@@ -103,16 +103,24 @@ export function resolveLazyImages(root: ParentNode): void {
   }
 }
 
+const URL_ATTRS = ['href', 'src', 'poster'] as const;
+
 /** Makes href/src/srcset/poster URLs under `root` absolute against `base`. Mutates: clones only. */
 export function absolutizeUrls(root: ParentNode, base: string | undefined): void {
   if (!base) return;
+  // Runs on every link of the page: attributes are written only when the URL changes.
   for (const el of Array.from(root.querySelectorAll('[href], [src], [srcset], [poster]'))) {
-    for (const attr of ['href', 'src', 'poster']) {
+    for (const attr of URL_ATTRS) {
       const v = el.getAttribute(attr);
-      if (v != null) el.setAttribute(attr, absoluteUrl(v, base));
+      if (v == null) continue;
+      const abs = absoluteUrl(v, base);
+      if (abs !== v) el.setAttribute(attr, abs);
     }
     const srcset = el.getAttribute('srcset');
-    if (srcset) el.setAttribute('srcset', resolveSrcset(srcset, base));
+    if (srcset) {
+      const abs = resolveSrcset(srcset, base);
+      if (abs !== srcset) el.setAttribute('srcset', abs);
+    }
   }
 }
 
