@@ -167,6 +167,11 @@ function sampleOf(el: Element): string {
   if (text) return text.length > 80 ? `${text.slice(0, 79)}…` : text;
   const label = el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.querySelector('[alt]')?.getAttribute('alt');
   if (label && norm(label)) return norm(label).slice(0, 80);
+  // Icon-only link rows (share bars): name the sites they point to.
+  const hosts = Array.from(el.querySelectorAll('a[href]'))
+    .map((a) => /^https?:\/\/(?:www\.|api\.)?([^/]+)/i.exec(a.getAttribute('href') ?? '')?.[1] ?? '')
+    .filter(Boolean);
+  if (hosts.length) return [...new Set(hosts)].join(', ').slice(0, 80);
   return `(${el.tagName.toLowerCase()}${el.querySelector('iframe') ? ' with iframe' : el.querySelector('img') ? ' with image' : ''})`;
 }
 
