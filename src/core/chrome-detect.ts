@@ -121,7 +121,20 @@ function tokensOf(el: Element): string[] {
   return out;
 }
 
+// Class/id strings repeat across a page (every teaser card has the same ones): judge each once.
+const hintCache = new Map<string, ChromeCategory | null>();
+
 function hintCategory(el: Element): ChromeCategory | null {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const known = hintCache.get(raw);
+  if (known !== undefined) return known;
+  const category = hintCategoryOf(el);
+  if (hintCache.size > 20000) hintCache.clear();
+  hintCache.set(raw, category);
+  return category;
+}
+
+function hintCategoryOf(el: Element): ChromeCategory | null {
   const tokens = tokensOf(el);
   if (!tokens.length) return null;
   const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().split(/\s+/);
