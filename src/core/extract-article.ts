@@ -154,7 +154,8 @@ export function extractArticle(doc: Document, url?: string, options: ExtractOpti
   const nonHtml = nonHtmlReason(doc);
   if (nonHtml) return noArticle('not-html', nonHtml, docTitle, []);
   const body = contentBody(doc);
-  if (!body || (!norm(body.textContent) && !body.querySelector('img, video, iframe'))) {
+  // A test for any non-space character: normalising the whole page's text only to test it is slow.
+  if (!body || (!/\S/.test(body.textContent ?? '') && !body.querySelector('img, video, iframe'))) {
     return noArticle('empty', 'This page is empty: it has no text.', docTitle, []);
   }
   let removed: RemovedItem[] = [];
