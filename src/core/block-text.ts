@@ -84,14 +84,14 @@ export function blockText(root: Node, options: BlockTextOptions = {}): string {
 }
 
 const IDEOGRAPHIC = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+// A whitespace-delimited token holding a letter or digit: one match per word, no token array
+// (called on whole articles and on every link and paragraph of them).
+const WORD = /(?<!\S)\S*?[\p{L}\p{N}]\S*/gu;
 
 /** Counts words, counting each Chinese/Japanese character as one (those scripts do not space words). */
 export function countWords(text: string): number {
   const ideographs = text.match(IDEOGRAPHIC)?.length ?? 0;
-  const rest = text
-    .replace(IDEOGRAPHIC, ' ')
-    .split(/\s+/)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const rest = (ideographs ? text.replace(IDEOGRAPHIC, ' ') : text).match(WORD)?.length ?? 0;
   return ideographs + rest;
 }
 
