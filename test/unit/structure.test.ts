@@ -52,6 +52,10 @@ describe('block text', () => {
     expect(blockText(root)).toBe('One\n\nTwo\n\nThree\n\na\n\nb\n\nline\nbreak\n\n  x = 1\n  y = 2\n\nc1 c2');
   });
 
+  it('leaves ruby readings out of the sentence', () => {
+    expect(blockText(body('<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの虐待</p>'))).toBe('子どもへの虐待');
+  });
+
   it('counts CJK characters as words and estimates reading time', () => {
     expect(countWords('Hello world, again.')).toBe(3);
     expect(countWords('我们今天去 Tokyo')).toBe(6);
