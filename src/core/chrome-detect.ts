@@ -649,10 +649,11 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     }
     const dialog = role === 'dialog' || role === 'alertdialog' || role === 'alert';
     // Cheap structural tests first; the text test last (it reads the element's text).
-    // A consent class/id on a dialog or a banner with buttons is enough: notices in Hebrew or
-    // Japanese never say "cookie" in English.
+    // A consent class/id on a dialog, a fixed overlay or a banner with buttons is enough: notices
+    // in Hebrew or Japanese never say "cookie" in English.
     const consentHint = hintCategory(el) === 'consent';
-    if ((dialog || role === 'region' || role === '') && tag !== 'FOOTER' && s.text > 0 && s.text < 1500 && (dialog || (s.text < 600 && s.buttons > 0) || consentHint) && ((consentHint && (dialog || s.buttons > 0)) || COOKIE_TEXT.test(el.textContent ?? ''))) {
+    const overlay = consentHint && (dialog || s.buttons > 0 || /position\s*:\s*(fixed|sticky)/i.test(el.getAttribute('style') ?? ''));
+    if ((dialog || role === 'region' || role === '') && tag !== 'FOOTER' && s.text > 0 && s.text < 1500 && (dialog || (s.text < 600 && s.buttons > 0) || consentHint) && (overlay || COOKIE_TEXT.test(el.textContent ?? ''))) {
       return { category: 'consent', reason: role ? `role=${role} about cookies` : 'cookie notice' };
     }
     // Modal overlays that are not about cookies: paywall and sign-up prompts over the page.

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { findPageChrome } from '../../src/core/chrome-detect';
+import { extractMetadata } from '../../src/core/metadata';
+
+const load = (html: string): Document => parseHTML(html).document as unknown as Document;
+const PARAS = Array.from(
+  { length: 6 },
+  (_, i) => `<p>Paragraph ${i + 1} of the report, long enough to be running text, with a comma, and another clause that keeps going for a while longer.</p>`,
+).join('');
+const page = (extra: string): Document =>
+  load(`<html lang="ja"><head><title>記事</title></head><body>${extra}<article><h1>記事</h1>${PARAS}</article></body></html>`);
+const found = (doc: Document): [string, string][] =>
+  findPageChrome(doc).map((b) => [b.category, `${b.element.tagName.toLowerCase()}#${b.element.getAttribute('id') ?? ''}`]);
+
+describe('overlays and sign-up boxes', () => {
+  it('a consent notice in any language is found from its class and its overlay shape', () => {
+    // A paragraph of running text, so the class hint alone does not make it chrome.
+    const notice = '<p>当サイトではサービスの向上と利用状況の分析のために技術を使用しています。サイトの閲覧を続けることで、その使用に同意したものとみなされます。詳しくはプライバシーポリシーをご覧ください。</p>';
+    expect(found(page(`<div id="c1" class="cmp-banner" style="position: fixed; bottom: 0">${notice}</div>`))).toContainEqual(['consent', 'div#c1']);
+    expect(found(page(`<div id="c1" class="cmp-banner">${notice}<button>同意する</button></div>`))).toContainEqual(['consent', 'div#c1']);
+    // The same class on an ordinary block with no overlay shape is not enough.
+    expect(found(page(`<div id="c2" class="cmp-banner">${notice}</div>`)).some(([, id]) => id === 'div#c2')).toBe(false);
+  });
+
+  it('a modal outside the article is reported with the backdrop that wraps it', () => {
+    const doc = page('<div id="backdrop" class="overlay"><div id="m" aria-modal="true"><h2>Continue reading</h2><p>Create a free account to keep reading this story and others like it.</p><a href="/register">Register</a></div></div>');
+    expect(found(doc)).toContainEqual(['newsletter', 'div#backdrop']);
+  });
+
+  it('a box with an e-mail field is a newsletter box whatever its heading says', () => {
+    const doc = page('<aside id="nl"><h2>Get new posts by email</h2><p>One email a month, no tracking.</p><form><input type="email"><button>Go</button></form></aside>');
+    expect(found(doc)).toContainEqual(['newsletter', 'aside#nl']);
+  });
+});
+
+describe('metadata from hostile or unusual pages', () => {
+  it('only an http(s) lead image is kept; an @graph image reference is followed', () => {
+    const ld = (image: string): Document =>
+      load(`<html><head><script type="application/ld+json">{"@graph":[{"@type":"Article","headline":"H","image":${image}},{"@type":"ImageObject","@id":"#img","url":"https://ex.example/a.jpg"}]}</script></head><body></body></html>`);
+    expect(extractMetadata(ld('"javascript:alert(1)"'), 'https://ex.example/p').image).toBeNull();
+    expect(extractMetadata(ld('"data:image/png;base64,AAAA"'), 'https://ex.example/p').image).toBeNull();
+    expect(extractMetadata(ld('{"@id":"#img"}'), 'https://ex.example/p').image).toBe('https://ex.example/a.jpg');
+  });
+
+  it('article:author holding a name is a byline; a profile URL is not', () => {
+    const meta = (v: string): Document => load(`<html><head><meta property="article:author" content="${v}"></head><body></body></html>`);
+    expect(extractMetadata(meta('陈晓雯')).byline).toBe('陈晓雯');
+    expect(extractMetadata(meta('https://facebook.com/someone')).byline).toBeNull();
+  });
+});
