@@ -77,6 +77,12 @@ async function setSiteAuto(host: string, enabled: boolean) {
 const handlers: Handlers = {
   'toggle-strip': ({ tabId }) => toggleStrip(tabId),
   'ensure-content': ({ tabId }) => ensureContent(tabId),
+  'inject-addon': async ({ file }, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error('Add-ons are injected into the tab that asks for them.');
+    if (file !== 'content-picker.js' && file !== 'content-export.js') throw new Error(`Not a content add-on: ${String(file)}`);
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file] });
+  },
   'set-site-auto': ({ host, enabled }) => setSiteAuto(host, enabled),
   'get-site': async ({ host }) => (await loadSites())[hostKey(host)] ?? { autoStrip: false, hide: [], keep: [] },
   'list-sites': () => loadSites(),

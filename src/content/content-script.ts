@@ -132,9 +132,10 @@ function install(): void {
     'start-picker': async (): Promise<PickerResult> => {
       await ready;
       picker?.cancel();
-      // The picker lives in content-picker.js, which the popup injects before asking.
+      // The picker lives in content-picker.js: the background injects it on first use.
+      if (!contentAddons().startPicker) await send({ type: 'inject-addon', file: 'content-picker.js' });
       const startPicker = contentAddons().startPicker;
-      if (!startPicker) throw new Error('The element picker (content-picker.js) is not loaded in this page.');
+      if (!startPicker) throw new Error('The element picker (content-picker.js) could not be loaded in this page.');
       const current = startPicker(document);
       picker = current;
       const element = await current.result;
@@ -166,7 +167,8 @@ function install(): void {
       await ready;
       const result = extract();
       if (result.kind !== 'article') throw new Error(result.noArticle.message);
-      // Turndown lives in content-export.js, which the background injects before asking.
+      // Turndown lives in content-export.js, which the background injects before asking (or now).
+      if (!contentAddons().toMarkdown) await send({ type: 'inject-addon', file: 'content-export.js' });
       const toMarkdown = contentAddons().toMarkdown;
       if (!toMarkdown) throw new Error('The Markdown exporter (content-export.js) is not loaded in this page.');
       const markdown = toMarkdown(result.article, { frontMatter: exportFrontMatter });

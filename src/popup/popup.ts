@@ -195,11 +195,7 @@ async function showAgain(item: StripItem): Promise<void> {
 
 async function startPicker(): Promise<void> {
   if (state.tabId === null) return;
-  const tabId = state.tabId;
-  // The picker is not part of content.js: inject its file first (it installs itself once).
-  const picking = browser.scripting
-    .executeScript({ target: { tabId, frameIds: [0] }, files: ['content-picker.js'] })
-    .then(() => send({ type: 'start-picker' }, { tabId }));
+  const picking = send({ type: 'start-picker' }, { tabId: state.tabId });
   if (!asPage) {
     // A click on the page closes a toolbar popup anyway: hand over to the page now.
     picking.catch(() => undefined);

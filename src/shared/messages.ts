@@ -95,7 +95,15 @@ export interface Protocol {
   'strip-state-changed': { request: { stripped: boolean; count: number }; reply: void; to: 'background' };
   /** Make sure the content script is in the tab (injects it via scripting when absent). */
   'ensure-content': { request: { tabId: number }; reply: void; to: 'background' };
+  /**
+   * Content → background: inject one of the content script's on-demand parts (content.js leaves
+   * them out to stay small) into the sender's frame. Only the files named here are accepted.
+   */
+  'inject-addon': { request: { file: ContentAddonFile }; reply: void; to: 'background' };
 }
+
+/** The on-demand parts of the content script (see src/content/content-addons.ts). */
+export type ContentAddonFile = 'content-picker.js' | 'content-export.js';
 
 export type RequestType = keyof Protocol;
 
@@ -141,6 +149,7 @@ const REQUEST_TYPES: ReadonlySet<string> = new Set<RequestType>([
   'clear-site',
   'strip-state-changed',
   'ensure-content',
+  'inject-addon',
 ]);
 
 /** Whether a value received from the runtime looks like one of our requests. */
