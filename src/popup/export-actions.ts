@@ -40,7 +40,7 @@ export function richClipboardHtml(article: Article): string {
     head.push(`<p><a href="${escapeText(article.url)}">${escapeText(article.url)}</a></p>`);
   }
   const lang = article.lang ? ` lang="${escapeText(article.lang)}"` : '';
-  const dir = article.dir ? ` dir="${article.dir}"` : '';
+  const dir = article.dir === 'rtl' || article.dir === 'ltr' ? ` dir="${article.dir}"` : '';
   return `<div${lang}${dir}>${head.join('')}${article.html}</div>`;
 }
 
