@@ -97,6 +97,31 @@ function restoreLeadParagraph(body: Element, lead: string): void {
   container.insertBefore(p, container.firstChild);
 }
 
+// Blocks that may continue an article's text when a lenient parser splits it off.
+const STRAY_BLOCK = new Set(['P', 'TABLE', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'BLOCKQUOTE', 'FIGURE', 'PRE']);
+
+/**
+ * Broken pages (stray `</div>` inside a layout table): linkedom closes the article's container
+ * early and leaves the rest of the story as bare blocks in <body>, where Readability keeps the
+ * long paragraphs but drops tables and subheadings. When body-level paragraphs of running text
+ * follow the article, the run of such blocks is moved back to the end of the article container.
+ */
+function rejoinStrayBlocks(body: Element, article: Element): void {
+  let top: Element = article;
+  while (top.parentElement && top.parentElement !== body) top = top.parentElement;
+  if (top.parentElement !== body) return;
+  const run: Element[] = [];
+  let prose = 0;
+  for (let el = top.nextElementSibling; el && STRAY_BLOCK.has(el.tagName); el = el.nextElementSibling) {
+    run.push(el);
+    if (el.tagName === 'P' && norm(el.textContent).length >= 80) prose++;
+  }
+  // Trailing subheadings or tables without running text after them are not the story's.
+  while (run.length && (run[run.length - 1] as Element).tagName !== 'P') run.pop();
+  if (prose < 2) return;
+  for (const el of run) article.appendChild(el);
+}
+
 const MAX_DEPTH = 300;
 
 /**
@@ -197,6 +222,8 @@ function extractFromPage(
   const meta = extractMetadata(doc, pageUrl);
   const readerable = isProbablyReaderable(clone);
   for (const block of chrome) block.element.parentNode?.removeChild(block.element);
+  const articleEl = page.article >= 0 ? page.elements[page.article] : undefined;
+  if (articleEl && clone.body?.contains(articleEl)) rejoinStrayBlocks(clone.body, articleEl);
   resolveLazyImages(clone);
   absolutizeUrls(clone, documentBaseUrl(doc, pageUrl || undefined));
   checkBudget();
