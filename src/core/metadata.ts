@@ -3,21 +3,14 @@
  * OpenGraph and other meta tags, then <time> elements, then visible text such as
  * "Published : 23 March 2024, 04:04 AM". Read-only: never mutates the document.
  */
-import type { MetadataField, MetadataSource } from './types';
+import type { Article, MetadataField, MetadataSource } from './types';
 import { absoluteUrl } from './urls';
 
-export interface PageMetadata {
-  title: string | null;
-  byline: string | null;
-  siteName: string | null;
-  publishedTime: string | null;
-  modifiedTime: string | null;
-  lang: string | null;
-  dir: 'ltr' | 'rtl' | null;
-  excerpt: string | null;
-  image: string | null;
-  sources: Partial<Record<MetadataField, MetadataSource>>;
-}
+/** The metadata fields of an Article, read from the page (the title may still be missing here). */
+export type PageMetadata = Pick<
+  Article,
+  'byline' | 'siteName' | 'publishedTime' | 'modifiedTime' | 'lang' | 'dir' | 'excerpt' | 'image' | 'sources'
+> & { title: string | null };
 
 type Json = unknown;
 type JsonObject = Record<string, Json>;
