@@ -1,0 +1,186 @@
+/**
+ * Hostile pages and an extension reload (issue 5): a page whose own scripts throw and rewrite the
+ * DOM every 50 ms, a page that navigates itself away while the popup reads it, and settings and
+ * per-site rules that must survive chrome.runtime.reload().
+ */
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { test, expect } from './harness';
+
+const CHURN = '/hostile-dom-churn/source.html';
+const CHURN_TITLE = 'The harbour that never sleeps: a night with the river pilots';
+const CHURN_PARAGRAPH = 'River pilots guide every large ship through the last eleven miles of the estuary';
+const LONG_FORM_TITLE = 'The clock in the tower: a history of keeping town time';
+const SEED = '/bdnews24-explainer/source.html';
+
+/** Any of the popup's settled states (everything but "loading"), shown. */
+const SETTLED = ['#state-article', '#state-no-article', '#state-error', '#state-restricted']
+  .map((id) => `${id}:not([hidden])`)
+  .join(', ');
+
+/** Collects console errors and uncaught exceptions of a page. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+/** The page's own counter (incremented every 50 ms by its script). */
+const counterOf = (page: Page) => page.locator('#counter').evaluate((el) => Number(el.getAttribute('data-count')));
+
+/** Waits until the page's counter has moved past its current value: the page's scripts still run. */
+async function expectPageStillRunning(page: Page): Promise<void> {
+  const start = await counterOf(page);
+  await expect.poll(() => counterOf(page), { timeout: 5_000 }).toBeGreaterThan(start + 3);
+}
+
+test.describe('hostile pages', () => {
+  test('a page that throws and rewrites its DOM every 50 ms: popup, strip and restore still work', async ({ context, serverUrl, openPopupFor }) => {
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(serverUrl + CHURN);
+    await expectPageStillRunning(page);
+    // The fixture really is hostile: its own errors reach the page.
+    await expect.poll(() => pageErrors.length, { timeout: 5_000 }).toBeGreaterThan(0);
+
+    const popup = await openPopupFor(page);
+    const errors = watchErrors(popup);
+    await expect(popup.locator(SETTLED)).toHaveCount(1, { timeout: 15_000 });
+    await expect(popup.locator('#state-article')).toBeVisible();
+    await expect(popup.locator('#article-title')).toHaveText(CHURN_TITLE);
+    await expect(popup.locator('#article-body')).toContainText(CHURN_PARAGRAPH);
+    // The ticker and the sidebar's churn are not article text.
+    await expect(popup.locator('#article-body')).not.toContainText('Breaking update number');
+
+    // Strip through the popup's switch.
+    const toggle = popup.getByTestId('strip-toggle');
+    await expect(toggle).not.toBeChecked();
+    await toggle.click();
+    await expect(toggle).toBeChecked();
+    await expect(page.locator('html')).toHaveAttribute('data-clearpage-stripped', '');
+    await expect(page.getByRole('heading', { level: 1, name: CHURN_TITLE })).toBeVisible();
+    await expect(page.getByText(CHURN_PARAGRAPH)).toBeVisible();
+    await expectPageStillRunning(page);
+    // Still stripped after the page has rewritten itself for a while.
+    await expect(page.locator('html')).toHaveAttribute('data-clearpage-stripped', '');
+
+    // Restore.
+    await toggle.click();
+    await expect(toggle).not.toBeChecked();
+    await expect(page.locator('html')).not.toHaveAttribute('data-clearpage-stripped');
+    await expect(page.locator('[data-clearpage-hidden], style[data-clearpage-style]')).toHaveCount(0);
+    await expect(page.getByText(CHURN_PARAGRAPH)).toBeVisible();
+    await expectPageStillRunning(page);
+
+    // Everything the page threw is its own; nothing reached the popup's console.
+    expect(pageErrors.filter((m) => !m.includes('hostile page'))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('a page that navigates away while the popup reads it: a readable state, never a hang', async ({ context, serverUrl, openPopupFor }) => {
+    for (const delay of [300, 500, 800]) {
+      const page = await context.newPage();
+      await page.goto(`${serverUrl}/navigates-away/source.html?delay=${delay}`);
+      const popup = await openPopupFor(page);
+      const errors = watchErrors(popup);
+
+      await expect(popup.locator(SETTLED), `delay ${delay}`).toHaveCount(1, { timeout: 15_000 });
+      await expect(popup.locator('#state-loading')).toBeHidden();
+      const shown = (await popup.locator(SETTLED).innerText()).trim();
+      expect(shown.length, `delay ${delay}: the popup says something`).toBeGreaterThan(20);
+
+      if (await popup.locator('#state-article').isVisible()) {
+        // Either the page it was, or the page it became.
+        await expect(popup.locator('#article-title')).toHaveText(/Why the old lighthouse keepers kept diaries|The clock in the tower/);
+      } else if (await popup.locator('#state-error').isVisible()) {
+        // An error says what went wrong and offers a retry, which reads the page the tab holds now.
+        await expect(popup.locator('#error-detail')).not.toBeEmpty();
+        await page.waitForURL(/long-form\/source\.html/, { timeout: 10_000 });
+        await popup.locator('#retry').click();
+        await expect(popup.locator('#article-title')).toHaveText(LONG_FORM_TITLE, { timeout: 15_000 });
+      }
+
+      // The page did navigate, and the tab is usable: the popup for its new page shows that article.
+      await page.waitForURL(/long-form\/source\.html/, { timeout: 10_000 });
+      await page.waitForLoadState('load');
+      const again = await openPopupFor(page);
+      const againErrors = watchErrors(again);
+      await expect(again.locator('#article-title')).toHaveText(LONG_FORM_TITLE, { timeout: 15_000 });
+
+      expect(errors, `delay ${delay}`).toEqual([]);
+      expect(againErrors, `delay ${delay}`).toEqual([]);
+      await again.close();
+      await popup.close();
+      await page.close();
+    }
+  });
+});
+
+/** Our background service worker other than `old`, waiting for it after a reload. */
+async function newWorker(context: BrowserContext, old: Worker): Promise<Worker> {
+  const isOurs = (w: Worker) => w !== old && w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const found = context.serviceWorkers().find(isOurs);
+    if (found) {
+      // The new worker answers once its bundle has run.
+      const ready = await found
+        .evaluate(() => typeof (globalThis as unknown as { clearpageBackground?: unknown }).clearpageBackground === 'object')
+        .catch(() => false);
+      if (ready) return found;
+    }
+    if (Date.now() > deadline) {
+      const seen = context.serviceWorkers().map((w) => `${w === old ? 'old' : 'new'} ${w.url()}`);
+      throw new Error(`No new service worker after chrome.runtime.reload() (workers: ${seen.join(', ') || 'none'})`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function tabIdIn(worker: Worker, page: Page): Promise<number> {
+  const ids = await worker.evaluate(async (u) => (await chrome.tabs.query({})).filter((t) => t.url === u).map((t) => t.id ?? -1), page.url());
+  expect(ids).toHaveLength(1);
+  return ids[0];
+}
+
+test('reading settings and per-site rules survive an extension reload', async ({ context, serverUrl, serviceWorker, extensionId, sendToBackground }) => {
+  const reading = { fontSize: 20, width: 68, lineHeight: 1.6, fontFamily: 'sans', theme: 'dark' };
+  await serviceWorker.evaluate((r) => chrome.storage.local.set({ reading: r }), reading);
+  await sendToBackground({ type: 'add-site-rule', host: '127.0.0.1', kind: 'hide', selector: 'figure.lead-image' });
+  expect((await sendToBackground({ type: 'get-site', host: '127.0.0.1' })).hide).toEqual(['figure.lead-image']);
+
+  // The worker goes away mid-call: the evaluate may reject, which is expected.
+  await serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+  const worker = await newWorker(context, serviceWorker);
+  expect(new URL(worker.url()).host).toBe(extensionId);
+
+  const stored = await worker.evaluate(() => chrome.storage.local.get(['reading', 'sites']));
+  expect(stored.reading).toEqual(reading);
+  const site = await worker.evaluate(
+    (message) => (globalThis as unknown as { clearpageBackground: { dispatch: (m: unknown) => Promise<unknown> } }).clearpageBackground.dispatch(message),
+    { type: 'get-site', host: '127.0.0.1' },
+  );
+  expect(site).toMatchObject({ hide: ['figure.lead-image'] });
+
+  // A popup opened after the reload applies both.
+  const page = await context.newPage();
+  await page.goto(serverUrl + SEED);
+  const figure = page.locator('figure.lead-image');
+  await expect(figure).toBeVisible();
+  const popup = await context.newPage();
+  const errors = watchErrors(popup);
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${await tabIdIn(worker, page)}`);
+  await expect(popup.locator('#state-article')).toBeVisible({ timeout: 15_000 });
+  await expect(popup.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(popup.locator('article p').first()).toHaveCSS('font-size', '20px');
+
+  const toggle = popup.getByTestId('strip-toggle');
+  await toggle.click();
+  await expect(toggle).toBeChecked();
+  await expect(page.locator('html')).toHaveAttribute('data-clearpage-stripped', '');
+  await expect(figure).toBeHidden();
+  expect(errors).toEqual([]);
+});
