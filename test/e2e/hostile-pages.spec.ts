@@ -3,8 +3,11 @@
  * DOM every 50 ms, a page that navigates itself away while the popup reads it, and settings and
  * per-site rules that must survive chrome.runtime.reload().
  */
-import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { test, expect } from './harness';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test, expect, extensionSnapshot, extensionWorker, CHROMIUM_PATH } from './harness';
 
 const CHURN = '/hostile-dom-churn/source.html';
 const CHURN_TITLE = 'The harbour that never sleeps: a night with the river pilots';
@@ -119,18 +122,31 @@ test.describe('hostile pages', () => {
   });
 });
 
-/** Our background service worker other than `old`, waiting for it after a reload. */
-async function newWorker(context: BrowserContext, old: Worker): Promise<Worker> {
+/**
+ * Our background service worker other than `old`, waiting for it after a reload. A reloaded MV3
+ * worker may stay asleep until an event: after a second, the options page (which asks the
+ * background for the site list) wakes it.
+ */
+async function newWorker(context: BrowserContext, old: Worker, extensionId: string): Promise<Worker> {
   const isOurs = (w: Worker) => w !== old && w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
-  const deadline = Date.now() + 20_000;
+  const start = Date.now();
+  const deadline = start + 20_000;
+  let waker: Page | null = null;
   for (;;) {
+    if (!waker && Date.now() - start > 1_000 && !context.serviceWorkers().some(isOurs)) {
+      waker = await context.newPage();
+      await waker.goto(`chrome-extension://${extensionId}/options.html`).catch(() => undefined);
+    }
     const found = context.serviceWorkers().find(isOurs);
     if (found) {
       // The new worker answers once its bundle has run.
       const ready = await found
         .evaluate(() => typeof (globalThis as unknown as { clearpageBackground?: unknown }).clearpageBackground === 'object')
         .catch(() => false);
-      if (ready) return found;
+      if (ready) {
+        await waker?.close();
+        return found;
+      }
     }
     if (Date.now() > deadline) {
       const seen = context.serviceWorkers().map((w) => `${w === old ? 'old' : 'new'} ${w.url()}`);
@@ -146,24 +162,65 @@ async function tabIdIn(worker: Worker, page: Page): Promise<number> {
   return ids[0];
 }
 
-test('reading settings and per-site rules survive an extension reload', async ({ context, serverUrl, serviceWorker, extensionId, sendToBackground }) => {
+/**
+ * A context like the harness's, but with developer mode on: with it off, Chromium (137+) disables an
+ * unpacked extension that calls chrome.runtime.reload() instead of reloading it.
+ */
+async function launchInDeveloperMode(): Promise<{ context: BrowserContext; profile: string }> {
+  const extensionDir = await extensionSnapshot();
+  const profile = mkdtempSync(join(tmpdir(), 'clearpage-e2e-reload-'));
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
+  });
+  return { context, profile };
+}
+
+const dispatchIn = (worker: Worker, message: unknown) =>
+  worker.evaluate(
+    (m) => (globalThis as unknown as { clearpageBackground: { dispatch: (m: unknown) => Promise<unknown> } }).clearpageBackground.dispatch(m),
+    message,
+  );
+
+test('reading settings and per-site rules survive an extension reload', async ({ serverUrl }) => {
+  const { context, profile } = await launchInDeveloperMode();
+  try {
+    await reloadAndCheck(context, serverUrl);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+async function reloadAndCheck(context: BrowserContext, serverUrl: string): Promise<void> {
+  const serviceWorker = await extensionWorker(context);
+  const extensionId = new URL(serviceWorker.url()).host;
   const reading = { fontSize: 20, width: 68, lineHeight: 1.6, fontFamily: 'sans', theme: 'dark' };
   await serviceWorker.evaluate((r) => chrome.storage.local.set({ reading: r }), reading);
-  await sendToBackground({ type: 'add-site-rule', host: '127.0.0.1', kind: 'hide', selector: 'figure.lead-image' });
-  expect((await sendToBackground({ type: 'get-site', host: '127.0.0.1' })).hide).toEqual(['figure.lead-image']);
+  await dispatchIn(serviceWorker, { type: 'add-site-rule', host: '127.0.0.1', kind: 'hide', selector: 'figure.lead-image' });
+  expect(await dispatchIn(serviceWorker, { type: 'get-site', host: '127.0.0.1' })).toMatchObject({ hide: ['figure.lead-image'] });
 
   // The worker goes away mid-call: the evaluate may reject, which is expected.
   await serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
-  const worker = await newWorker(context, serviceWorker);
+  const worker = await newWorker(context, serviceWorker, extensionId);
   expect(new URL(worker.url()).host).toBe(extensionId);
 
   const stored = await worker.evaluate(() => chrome.storage.local.get(['reading', 'sites']));
   expect(stored.reading).toEqual(reading);
-  const site = await worker.evaluate(
-    (message) => (globalThis as unknown as { clearpageBackground: { dispatch: (m: unknown) => Promise<unknown> } }).clearpageBackground.dispatch(message),
-    { type: 'get-site', host: '127.0.0.1' },
-  );
-  expect(site).toMatchObject({ hide: ['figure.lead-image'] });
+  expect(await dispatchIn(worker, { type: 'get-site', host: '127.0.0.1' })).toMatchObject({ hide: ['figure.lead-image'] });
 
   // A popup opened after the reload applies both.
   const page = await context.newPage();
@@ -183,4 +240,4 @@ test('reading settings and per-site rules survive an extension reload', async ({
   await expect(page.locator('html')).toHaveAttribute('data-clearpage-stripped', '');
   await expect(figure).toBeHidden();
   expect(errors).toEqual([]);
-});
+}
