@@ -44,6 +44,10 @@ test.describe('hostile pages', () => {
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    const ourPageMessages: string[] = [];
+    page.on('console', (m) => {
+      if ((m.type() === 'error' || m.type() === 'warning') && /clearpage/i.test(m.text())) ourPageMessages.push(m.text());
+    });
     await page.goto(serverUrl + CHURN);
     await expectPageStillRunning(page);
     // The fixture really is hostile: its own errors reach the page.
@@ -80,6 +84,7 @@ test.describe('hostile pages', () => {
 
     // Everything the page threw is its own; nothing reached the popup's console.
     expect(pageErrors.filter((m) => !m.includes('hostile page'))).toEqual([]);
+    expect(ourPageMessages).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -94,6 +99,8 @@ test.describe('hostile pages', () => {
       await expect(popup.locator('#state-loading')).toBeHidden();
       const shown = (await popup.locator(SETTLED).innerText()).trim();
       expect(shown.length, `delay ${delay}: the popup says something`).toBeGreaterThan(20);
+      const view = await popup.locator(SETTLED).getAttribute('id');
+      test.info().annotations.push({ type: 'popup state', description: `delay ${delay} ms: ${view}: ${shown.slice(0, 80)}` });
 
       if (await popup.locator('#state-article').isVisible()) {
         // Either the page it was, or the page it became.
