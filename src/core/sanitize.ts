@@ -25,7 +25,9 @@ const ALLOWED_TAGS = [
   'figure', 'figcaption', 'a', 'img', 'picture', 'source',
   'em', 'strong', 'b', 'i', 'u', 's', 'sub', 'sup', 'mark', 'small', 'br', 'hr', 'wbr',
   'q', 'cite', 'del', 'ins', 'kbd', 'samp', 'var',
-  'dl', 'dt', 'dd', 'abbr', 'time', 'span', 'div', 'section', 'article',
+  // No <article>: the popup and the HTML export hold the text in their own one <article> landmark,
+  // and a page's own wrapper (kept by Readability) would nest a second one; its content stays.
+  'dl', 'dt', 'dd', 'abbr', 'time', 'span', 'div', 'section',
 ];
 
 const ALLOWED_ATTR = [

@@ -189,3 +189,12 @@ describe('setSanitizedHtml and parseSanitizedHtml', () => {
     expect(body.querySelector('p')!.hasAttribute('onclick')).toBe(false);
   });
 });
+
+describe('sanitizeArticleHtml: landmarks', () => {
+  it("unwraps a page's own <article> so the reader's one <article> landmark is not nested, keeping its content", () => {
+    const doc = parsed('<article><h2 id="q">Why?</h2><p>Because.</p></article>');
+    expect(doc.querySelectorAll('article')).toHaveLength(0);
+    expect(doc.body.querySelector('h2')?.textContent).toBe('Why?');
+    expect(doc.body.querySelector('p')?.textContent).toBe('Because.');
+  });
+});
