@@ -9,6 +9,21 @@ type MaybeHost = Element & { shadowRoot?: ShadowRoot | null };
 
 const DECLARATIVE = 'template[shadowrootmode], template[shadowroot]';
 
+/**
+ * Whether `original` holds anything to flatten: an element with an open shadow root, or a
+ * declarative shadow template. One element walk with no allocation, so the common page (no shadow
+ * DOM at all) skips the pairing walk over both trees. A live page's declarative templates are
+ * already shadow roots; DOMParser, linkedom and jsdom documents keep them as templates.
+ */
+function hasShadowContent(original: Document): boolean {
+  const walker = original.createTreeWalker(original, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let n = walker.nextNode() as MaybeHost | null; n; n = walker.nextNode() as MaybeHost | null) {
+    if (n.shadowRoot) return true;
+    if (n.localName === 'template' && (n.hasAttribute('shadowrootmode') || n.hasAttribute('shadowroot'))) return true;
+  }
+  return false;
+}
+
 /** Pairs of (original, copy) elements that are open shadow hosts, found by walking both trees in step. */
 function hostPairs(original: ParentNode, copy: ParentNode): [MaybeHost, Element][] {
   const out: [MaybeHost, Element][] = [];
@@ -99,6 +114,8 @@ export function flattenShadowRoots(original: Document, clone: Document): void {
   const origRoot = original.documentElement;
   const cloneRoot = clone.documentElement;
   if (!origRoot || !cloneRoot) return;
+  // The clone is a copy of the original, so no shadow content there means none in the clone.
+  if (!hasShadowContent(original)) return;
   // Pairs are found before anything moves, so the two trees still match.
   const pairs = hostPairs(original, clone);
   for (const [host, copy] of pairs) {

@@ -59,6 +59,14 @@ describe('flattenShadowRoots', () => {
     expect(clone.querySelector('slot')).toBeNull();
   });
 
+  it('renders a page whose only shadow content is a legacy `shadowroot` template', () => {
+    const doc = parseHTML('<html><body><div><p>Before.</p></div><x-card><template shadowroot="open"><h2>Legacy</h2><slot></slot></template><p>Light.</p></x-card></body></html>').document as unknown as Document;
+    const clone = doc.cloneNode(true) as Document;
+    flattenShadowRoots(doc, clone);
+    expect(text(clone.querySelector('x-card'))).toBe('Legacy Light.');
+    expect(clone.querySelector('template, slot')).toBeNull();
+  });
+
   it('leaves a page without shadow roots as it was', () => {
     const doc = parseHTML('<html><body><article><p>Plain <b>page</b>.</p><template><p>inert</p></template></article></body></html>').document as unknown as Document;
     const clone = doc.cloneNode(true) as Document;
