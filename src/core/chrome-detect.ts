@@ -49,6 +49,8 @@ const NEWSLETTER_HEADING = /^(subscribe( to .{1,40})?|sign up( for .{1,40})?|(ge
 // A lone "back to the overview" / "back to top" link (municipal, association and blog pages).
 const BACK_LINK =
   /^(zurück( zu(r|m)?( \S+){1,4})?|(back|return) to( the)?( \S+){1,3}|back|nach oben|(back )?to top|top|seitenanfang|retour( (à|vers) (la |l'|l’|les )?\S+( \S+)?)?|volver( a(l)? \S+( \S+)?)?|torna( a(l|lla)? \S+)?|powrót( do \S+( \S+)?)?)$/;
+// Author boxes under or beside a post ("About the author", short bios with links to more posts).
+const AUTHOR_BOX = /(^|[\s_-])(author[-_]?(bio|box|info|description|profile|about|details|card)|about[-_]?(the[-_]?)?author|mini[-_]?bio|bio[-_]?desc|author[-_]?bio)/i;
 const SHARE_HEADING = /^(share( this( article| story| post| page)?)?|share on|share via|follow us( on .{1,30})?|teilen|partager( cet article)?|compartir|condividi)$/;
 const AD_LABEL = /^(advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|promoted|anzeige|werbung|publicité|publicidad|pubblicità|reklama|реклама|广告|広告|advertentie|annonce|scroll to continue( with content)?)$/i;
 const COPYRIGHT = /©|&copy;|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados/i;
@@ -479,6 +481,8 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     if (!marks.has(i)) marks.set(i, { category, reason });
   };
 
+  // Judged last, so a block around the heading that is chrome for another reason is taken whole.
+  const loneHeadings = new Map<number, { category: ChromeCategory; reason: string }>();
   let shareCount = new Map<number, number>();
   for (let i = 0; i < elements.length; i++) {
     const el = elements[i] as Element;
@@ -573,6 +577,9 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
         const proseOk = !insideArticle(b) || bs.prose <= 2 || bs.linkText / Math.max(1, bs.text) >= 0.3;
         if (climbable(b) && startsWithHeading && listy && proseOk) {
           mark(b, cat, `heading "${norm(el.textContent ?? '').slice(0, 40)}"`);
+        } else if (articleStats && i > articleStats.end && climbable(i)) {
+          // The list's heading alone when its list cannot be told apart (widget sidebars, lazy-loaded lists).
+          loneHeadings.set(i, { category: cat, reason: `lone heading "${norm(el.textContent ?? '').slice(0, 40)}"` });
         }
       }
     }
@@ -676,6 +683,9 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     if (s.links === 1 && s.text <= 40 && s.linkText >= s.text * 0.8 && i !== title && BACK_LINK.test(headingKey(el.textContent ?? ''))) {
       return { category: 'navigation', reason: 'back link' };
     }
+    if ((!inArticle || (lastProse >= 0 && i > lastProse)) && s.text < 800 && s.prose <= 2 && AUTHOR_BOX.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) {
+      return { category: 'more-from', reason: 'author box' };
+    }
     const hint = hintCategory(el);
     const hasMark = containsMark(i);
 
@@ -696,6 +706,8 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     }
 
     if (hasMark) return null; // let the marked blocks inside be reported on their own
+    const lone = loneHeadings.get(i);
+    if (lone) return lone;
 
     // Repeated cards: ≥3 same-shaped children, each a short block with a link (story teasers).
     // (Teaser lists are short; a block with paragraphs of running text or much of the page is content.)
