@@ -44,13 +44,13 @@ const READ_ALSO_PREFIX =
 const MORE_FROM_HEADING =
   /^(more from .{1,40}|more in .{1,30}|most (read|popular|viewed|shared|commented|emailed|recent)|popular( now| stories| articles| posts| today)?|trending( now| stories| articles| today)?|opinion|opinions|editorials?|columns?|columnists|in other news|what to read next|in case you missed it|recent posts|recent articles|archives|categories|tags|meistgelesen|meistgelesene artikel|am meisten gelesen|neueste (artikel|beiträge|meldungen)|neue beiträge|letzte beiträge|aktuelle (beiträge|meldungen|nachrichten|artikel)|beliebte beiträge|meistgelesene beiträge|schlagworte|schlagwörter|stichworte|stichwörter|kategorien|filed under|tagged|les plus lus|lo más leído|más leídas|i più letti|самое читаемое|热门|人気記事)$/;
 const COMMENTS_HEADING =
-  /^((\d+ )?(comments?|responses?|replies|reactions)|leave a (comment|reply)|post a comment|(write|add) a comment|comments are closed|schreib(e|en sie)? (einen|ihren) kommentar|kommentar (schreiben|verfassen|hinterlassen)|kommentare (sind )?geschlossen|laisser un commentaire|deja un comentario|deixe (um|seu) comentário|dodaj komentarz|join the (conversation|discussion)|discussion|kommentare?|commentaires?|comentarios|commenti|комментарии)(\s*\(\d+\))?$/;
+  /^((\d+ )?(comments?|responses?|replies|reactions)|leave a (comment|reply)|post a comment|(there are )?no comments( yet)?|be the first to comment|keine kommentare( vorhanden)?|comentar este artículo|(write|add) a comment|comments are closed|schreib(e|en sie)? (einen|ihren) kommentar|kommentar (schreiben|verfassen|hinterlassen)|kommentare (sind )?geschlossen|laisser un commentaire|deja un comentario|deixe (um|seu) comentário|dodaj komentarz|join the (conversation|discussion)|discussion|kommentare?|commentaires?|comentarios|commenti|комментарии)(\s*\(\d+\))?$/;
 const NEWSLETTER_HEADING = /^(subscribe( to .{1,40})?|sign up( for .{1,40})?|(get )?(our|the) newsletters?|newsletters?( sign[- ]?up)?|stay (informed|updated|in the loop)|newsletter abonnieren|abonnez-vous .{0,30}|suscríbete .{0,30})$/;
 // A lone "back to the overview" / "back to top" link (municipal, association and blog pages).
 const BACK_LINK =
   /^(zurück( zu(r|m)?( \S+){1,4})?|(back|return) to( the)?( \S+){1,3}|back|nach oben|(back )?to top|top|seitenanfang|retour( (à|vers) (la |l'|l’|les )?\S+( \S+)?)?|volver( a(l)? \S+( \S+)?)?|torna( a(l|lla)? \S+)?|powrót( do \S+( \S+)?)?)$/;
 // Author boxes under or beside a post ("About the author", short bios with links to more posts).
-const AUTHOR_BOX = /(^|[\s_-])(author[-_]?(bio|box|info|description|profile|about|details|card)|about[-_]?(the[-_]?)?author|mini[-_]?bio|bio[-_]?desc|author[-_]?bio)/i;
+const AUTHOR_BOX = /(^|[\s_-])(author[-_]*(bio|box|info|description|profile|about|details|card)|about[-_]*(the[-_]*)?author|mini[-_]*bio|bio[-_]*desc)/i;
 const SHARE_HEADING = /^(share( this( article| story| post| page)?)?|share on|share via|follow us( on .{1,30})?|teilen|partager( cet article)?|compartir|condividi)$/;
 const AD_LABEL = /^(advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|promoted|anzeige|werbung|publicité|publicidad|pubblicità|reklama|реклама|广告|広告|advertentie|annonce|scroll to continue( with content)?)$/i;
 const COPYRIGHT = /©|&copy;|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados/i;
@@ -559,7 +559,9 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
 
     // Headings that introduce story lists ("RELATED STORIES", "Opinion", "Most read"),
     // whether real h2/h3 or a short styled div (hashed-class sites).
-    if (s.text > 0 && s.text <= 60 && i !== title && (HEADING_TAGS.has(tag) || ((s.ownText > 0 || s.links === 1) && !isInlineTag(tag)))) {
+    // A styled div wrapping one <span> label is a heading too (magazine templates).
+    const wrapsLabel = el.children.length === 1 && (stats[i + 1] as Stats | undefined)?.text === s.text;
+    if (s.text > 0 && s.text <= 60 && i !== title && (HEADING_TAGS.has(tag) || ((s.ownText > 0 || s.links === 1 || wrapsLabel) && !isInlineTag(tag)))) {
       const cat = headingCategory(el.textContent ?? '');
       if (cat) {
         // Climb to the smallest block holding the heading and something after it.
