@@ -5,7 +5,7 @@
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { analysePage, contentBody, findPageChromeIn } from './chrome-detect';
-import { contentByline, extractMetadata } from './metadata';
+import { chooseMetadata, extractMetadata } from './metadata';
 import type { PageMetadata } from './metadata';
 import { parseSanitizedHtml } from './sanitize';
 import { structureArticle } from './structure';
@@ -291,55 +291,6 @@ function extractFromPage(
   record('dir', sources.dir.source);
   record('excerpt', sources.excerpt.source);
   return { kind: 'article', article };
-}
-
-interface Chosen<T> {
-  value: T | null;
-  source: MetadataSource | null;
-}
-
-type Parsed = NonNullable<ReturnType<Readability<Element>['parse']>>;
-
-// Bylines that are really dates or buttons ("Follow Author", "Updated April 29, 2019"). Letters are
-// Unicode-aware: CJK, Arabic or Cyrillic names (陈晓雯) have no ASCII word characters at all.
-const IMPLAUSIBLE_BYLINE = /^(follow|share|subscribe|sign in|log in|menu|updated|published|posted)\b|^[^\p{L}\p{N}]*$|\b(19|20)\d\d\b.*\d{1,2}:\d{2}/iu;
-
-/**
- * Metadata per field. Readability already reads JSON-LD, then meta tags (Dublin Core, OpenGraph,
- * author, description), then the page; where it has a value we keep it and credit the source we
- * found the same value in. Our own reader fills the gaps (more date formats, visible text, <time>,
- * @graph references, content-language) and supplies publishedTime and modifiedTime as ISO 8601.
- */
-function chooseMetadata(original: Document, meta: PageMetadata, parsed: Parsed, heading: string | null, docTitle: string | null) {
-  const choose = <T extends string>(field: keyof PageMetadata['sources'], ours: T | null, theirs: T | null | undefined): Chosen<T> => {
-    if (theirs != null && theirs !== '') {
-      const same = ours != null && norm(ours).toLowerCase() === norm(theirs).toLowerCase();
-      return { value: theirs, source: same ? (meta.sources[field] ?? 'readability') : 'readability' };
-    }
-    if (ours != null && ours !== '') return { value: ours, source: meta.sources[field] ?? null };
-    return { value: null, source: null };
-  };
-  // Readability's strings are kept as the page wrote them (trimmed only), whitespace included.
-  const raw = (v: string | null | undefined): string | null => (v ?? '').trim() || null;
-  let title = choose('title', meta.title, raw(parsed.title));
-  if (!title.value && heading) title = { value: heading, source: 'document' };
-  if (!title.value && docTitle) title = { value: docTitle, source: 'document' };
-  const plausible = (b: string | null): string | null => (b && b.length <= 100 && !IMPLAUSIBLE_BYLINE.test(b) ? b : null);
-  // Readability finds bylines in the page before it scores; ours ran on a clone without chrome,
-  // so look in the original page too.
-  const pageByline = meta.byline ? null : plausible(contentByline(original));
-  const theirByline = plausible(raw(parsed.byline));
-  const dir = parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : null;
-  return {
-    title,
-    sources: {
-      byline: pageByline ? { value: pageByline, source: 'document' as MetadataSource } : choose('byline', meta.byline, theirByline),
-      siteName: choose('siteName', meta.siteName, raw(parsed.siteName)),
-      lang: choose('lang', meta.lang, raw(parsed.lang)),
-      dir: choose<'ltr' | 'rtl'>('dir', meta.dir, dir),
-      excerpt: choose('excerpt', meta.excerpt, raw(parsed.excerpt)),
-    },
-  };
 }
 
 function notArticleMessage(doc: Document): string {
