@@ -213,6 +213,9 @@ export default defineConfig(({ mode }): UserConfig => {
     publicDir: false,
     define: { __CLEARPAGE_BROWSER__: 'true' },
     plugins: [extensionTargets('pages')],
+    // The pages use the same few-line stand-in for webextension-polyfill as the page scripts:
+    // the popup's first request should not wait for the polyfill to be parsed and run.
+    resolve: { alias: { 'webextension-polyfill': resolve(ROOT, 'src/content/browser-api.ts') } },
     build: {
       outDir: join(DIST, PRIMARY),
       emptyOutDir: true,

@@ -14,11 +14,11 @@ import {
   type SiteRules,
 } from '../shared/settings';
 import { localizePage, t } from '../shared/i18n';
-import { byId, clear, el } from '../popup/element-builder';
-import { applyReadingStyle } from '../popup/reading-style';
-import { bindSettingsPanel } from '../popup/settings-panel';
-import { showToast } from '../popup/toast';
-import { enableAutoStrip, hasAccess } from '../popup/site-access';
+import { byId, clear, el } from '../shared/element-builder';
+import { applyReadingStyle } from '../shared/reading-style';
+import { bindReadingSettingsForm, buildReadingSettingsForm } from '../shared/reading-settings-form';
+import { showToast } from '../shared/toast';
+import { enableAutoStrip, hasAccess } from '../shared/site-access';
 
 let sites: Record<string, SiteRules> = {};
 let confirmTimer: ReturnType<typeof setTimeout> | undefined;
@@ -216,7 +216,9 @@ async function boot(): Promise<void> {
   const { settings, problems } = await loadSettings();
   showProblems(problems);
   applyReadingStyle(settings.reading);
-  bindSettingsPanel(settings.reading, fail, 'reading-form');
+  const form = buildReadingSettingsForm('reading-form');
+  byId('reading-form-slot').replaceWith(form);
+  bindReadingSettingsForm(form, settings.reading, fail);
   showExport(settings);
   sites = settings.sites;
   renderSites();

@@ -4,8 +4,8 @@
  */
 import type { Article } from '../core/types';
 import { setSanitizedHtml } from '../core/sanitize';
-import { t, uiIsRtl, uiLanguage } from '../shared/i18n';
-import { byId, clear, el } from './element-builder';
+import { formatCount, t, uiIsRtl, uiLanguage } from '../shared/i18n';
+import { byId, clear, el } from '../shared/element-builder';
 
 const ISO_OFFSET = /(?:([+-])(\d{2}):?(\d{2})|Z)$/;
 
@@ -36,15 +36,6 @@ export function formatDate(iso: string, lang: string = uiLanguage()): string {
     return new Intl.DateTimeFormat(lang, options).format(date);
   } catch {
     return date.toLocaleString();
-  }
-}
-
-/** A count in the UI language's digits. */
-export function formatCount(n: number, lang: string = uiLanguage()): string {
-  try {
-    return new Intl.NumberFormat(lang).format(n);
-  } catch {
-    return String(n);
   }
 }
 

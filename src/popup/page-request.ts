@@ -43,6 +43,7 @@ async function fileAccessAllowed(): Promise<boolean> {
 
 /** Finds the tab (`?tabId=N`, else the active tab) and gets its article, or says why it may not. */
 export async function requestPage(requestedTabId: string | null): Promise<PageAnswer> {
+  performance.mark('clearpage:request-start');
   const tab = await targetTab(requestedTabId);
   const tabId = tab.id!;
   if (tab.url) {

@@ -4,9 +4,8 @@
  */
 import { CHROME_CATEGORIES, type ChromeCategory, type RemovedItem } from '../core/types';
 import type { StripItem, StripState } from '../shared/messages';
-import { t, type MessageKey } from '../shared/i18n';
-import { byId, clear, el } from './element-builder';
-import { formatCount } from './article-view';
+import { formatCount, t, type MessageKey } from '../shared/i18n';
+import { byId, clear, el } from '../shared/element-builder';
 
 const CATEGORY_KEYS: Record<ChromeCategory, MessageKey> = {
   related: 'catRelated',

@@ -60,6 +60,15 @@ export function uiLanguage(): string {
   }
 }
 
+/** A count in the UI language's digits. */
+export function formatCount(n: number, lang: string = uiLanguage()): string {
+  try {
+    return new Intl.NumberFormat(lang).format(n);
+  } catch {
+    return String(n);
+  }
+}
+
 /** True when the UI language is written right to left. */
 export function uiIsRtl(): boolean {
   const dir = predefined('@@bidi_dir');

@@ -99,6 +99,31 @@ test('reading and export defaults are saved', async ({ context, extensionId, ser
   expect(errors).toEqual([]);
 });
 
+test('the options page and the popup show one reading form: same labelled fields, same values', async ({ context, extensionId, serviceWorker }) => {
+  const options = await context.newPage();
+  const errors = watchErrors(options);
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const form = options.locator('#reading-form');
+  await expect(form.getByRole('group', { name: 'Theme' }).getByRole('radio')).toHaveCount(4);
+  await expect(form.getByRole('group', { name: 'Font' }).getByRole('radio')).toHaveCount(2);
+  await form.getByLabel('Text size').fill('22');
+  await expect(form.locator('#font-size-value')).toHaveText('22 px');
+  await expect(options.locator('#reading-preview')).toHaveCSS('font-size', '22px');
+  await form.getByLabel('Line spacing').fill('2');
+  await expect.poll(() => stored(serviceWorker, 'reading')).toMatchObject({ fontSize: 22, lineHeight: 2 });
+
+  // The popup's Aa sheet is the same form, filled from the same settings.
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.locator('#settings-button').click();
+  const sheet = popup.locator('#settings-panel');
+  await expect(sheet.getByLabel('Text size')).toHaveValue('22');
+  await expect(sheet.getByLabel('Line spacing')).toHaveValue('2');
+  const labels = (page: Page, root: string) => page.locator(`${root} legend, ${root} label[for]`).allTextContents();
+  expect(await labels(popup, '#settings-panel')).toEqual(await labels(options, '#reading-form'));
+  expect(errors).toEqual([]);
+});
+
 test('corrupt stored settings are reset with a message, not a crash', async ({ context, extensionId, serviceWorker }) => {
   await serviceWorker.evaluate(() =>
     chrome.storage.local.set({

@@ -3,7 +3,7 @@
  * user's click, then automatic stripping registered by the background.
  */
 import browser from 'webextension-polyfill';
-import { send } from '../shared/messages';
+import { send } from './messages';
 
 /** Whether the extension may already run on these origins (then no prompt is needed). */
 export async function hasAccess(origins: string[]): Promise<boolean> {
