@@ -4,11 +4,15 @@
  *   vite build                      extension pages (popup.html, options.html) + manifests,
  *                                   _locales and icons, for every target
  *   vite build --mode content       the content script: ONE self-contained IIFE (content.js):
- *                                   strip/restore, the picker and extraction, nothing else
+ *                                   chrome detection and strip/restore, all that a page
+ *                                   remembered for automatic stripping receives
+ *   vite build --mode content-extract  extraction (Readability, DOMPurify, metadata):
+ *                                   content-extract.js, injected next to content.js when the
+ *                                   popup or the Markdown copy reads the article
  *   vite build --mode content-export  Markdown for the context menu (Turndown): content-export.js,
- *                                   injected next to content.js only when the menu item is used
- *   vite build --mode content-picker  the click-to-hide picker: content-picker.js, injected by the
- *                                   popup only when it starts the picker
+ *                                   injected next to content-extract.js only when the menu item is used
+ *   vite build --mode content-picker  the click-to-hide picker: content-picker.js, injected on
+ *                                   request of content.js only when the picker starts
  *   vite build --mode background    the background: one IIFE (background.js), a classic
  *                                   script that is Chrome's service worker and Firefox's event page
  *   vite build --mode cli           the CLI: dist/cli/clearpage.js (ESM, Node 20, deps external)
@@ -135,13 +139,25 @@ function extensionTargets(part: 'pages' | ScriptPart): Plugin {
 
 const PAGES = ['src/popup/popup.html', 'src/options/options.html'];
 
-type ScriptPart = 'content' | 'content-export' | 'content-picker' | 'background';
+type ScriptPart = 'content' | 'content-extract' | 'content-export' | 'content-picker' | 'background';
 
 const GLOBAL_NAMES: Record<ScriptPart, string> = {
   content: 'clearpageContent',
+  'content-extract': 'clearpageContentExtract',
   'content-export': 'clearpageContentExport',
   'content-picker': 'clearpageContentPicker',
   background: 'clearpageBackground',
+};
+
+/**
+ * Core modules a content-script part takes from a part injected before it instead of bundling a
+ * second copy: module file → the earlier part's export (its IIFE's global). Every content script of
+ * the extension in a frame shares one global scope (the isolated world), so the earlier part's
+ * global is there; content.js and content-extract.js export these for exactly this.
+ */
+const SHARED_FROM: Partial<Record<ScriptPart, Record<string, string>>> = {
+  'content-extract': { 'src/core/chrome-detect.ts': `${GLOBAL_NAMES.content}.chromeDetect` },
+  'content-export': { 'src/core/sanitize.ts': `${GLOBAL_NAMES['content-extract']}.sanitize` },
 };
 
 /** Modules that only make sense in Node: a browser bundle that reaches one is a build error. */
@@ -158,15 +174,50 @@ function noNodeOnly(): Plugin {
 }
 
 /**
+ * Readability's debug logging, dropped from page scripts: `this.log(...)` is a no-op unless the
+ * `debug` option is set (Clearpage never sets it), yet its arguments are evaluated on every parse
+ * ("Grabbed: " + articleContent.innerHTML serialises the whole article) and its strings ship.
+ * Each call becomes `void 0`; the arguments are literals, names and DOM reads, so nothing else changes.
+ */
+function readabilityWithoutLogging(): Plugin {
+  const CALL = 'this.log(';
+  return {
+    name: 'clearpage-readability-without-logging',
+    transform(code, id) {
+      if (!/[\\/]@mozilla[\\/]readability[\\/]Readability\.js$/.test(id)) return null;
+      let out = '';
+      let from = 0;
+      for (let at = code.indexOf(CALL); at >= 0; at = code.indexOf(CALL, from)) {
+        // Find the call's closing parenthesis, skipping string literals.
+        let depth = 1;
+        let i = at + CALL.length;
+        for (; i < code.length && depth > 0; i++) {
+          const c = code[i];
+          if (c === '"' || c === "'" || c === '`') {
+            for (i++; i < code.length && code[i] !== c; i++) if (code[i] === '\\') i++;
+          } else if (c === '(') depth++;
+          else if (c === ')') depth--;
+        }
+        if (depth > 0) this.error(`Unbalanced this.log( call in ${id} at ${at}`);
+        out += code.slice(from, at) + 'void 0';
+        from = i;
+      }
+      return from === 0 ? null : { code: out + code.slice(from), map: null };
+    },
+  };
+}
+
+/**
  * An IIFE build of one script into the extension's root: no imports left at run time. Minified:
  * the content script is injected into every page the reader opens, so its size is load time.
  */
 function scriptBuild(entry: string, fileName: string, part: ScriptPart): UserConfig {
+  const shared = Object.fromEntries(Object.entries(SHARED_FROM[part] ?? {}).map(([file, global]) => [resolve(ROOT, file), global]));
   return {
     publicDir: false,
     // __CLEARPAGE_BROWSER__ drops sanitize.ts's Node-only fallback (loading jsdom) from page scripts.
     define: { 'process.env.NODE_ENV': JSON.stringify('production'), __CLEARPAGE_BROWSER__: 'true' },
-    plugins: [noNodeOnly(), extensionTargets(part)],
+    plugins: [noNodeOnly(), readabilityWithoutLogging(), extensionTargets(part)],
     // Page-injected scripts use a few-line stand-in for webextension-polyfill (see the file).
     resolve: part === 'background' ? {} : { alias: { 'webextension-polyfill': resolve(ROOT, 'src/content/browser-api.ts') } },
     build: {
@@ -182,13 +233,14 @@ function scriptBuild(entry: string, fileName: string, part: ScriptPart): UserCon
         name: GLOBAL_NAMES[part],
         fileName: () => fileName,
       },
-      rolldownOptions: { output: { codeSplitting: false } },
+      rolldownOptions: { external: Object.keys(shared), output: { codeSplitting: false, globals: shared } },
     },
   };
 }
 
 export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'content') return scriptBuild('src/content/content-script.ts', 'content.js', 'content');
+  if (mode === 'content-extract') return scriptBuild('src/content/content-extract.ts', 'content-extract.js', 'content-extract');
   if (mode === 'content-export') return scriptBuild('src/content/content-export.ts', 'content-export.js', 'content-export');
   if (mode === 'content-picker') return scriptBuild('src/content/content-picker.ts', 'content-picker.js', 'content-picker');
   if (mode === 'background') return scriptBuild('src/background/background.ts', 'background.js', 'background');

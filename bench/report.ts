@@ -102,11 +102,13 @@ export function evaluateGoals(r: Omit<BenchResult, 'goals'>): Goal[] {
     status: !sp?.clearpage || sp.ratioMedian === null ? 'not measured' : sp.ratioMedian <= 1.25 ? 'pass' : 'fail',
   });
   const cs = r.size?.contentScript;
+  const auto = r.size?.contentAutoStrip;
   goals.push({
-    what: 'content script, gzipped',
+    // What a page receives when the toolbar is clicked (strip + extraction), not the smaller auto-strip part alone.
+    what: 'content script, gzipped (toolbar click: content.js + content-extract.js)',
     baseline: '—',
     target: '≤ 45 kB (45 000 bytes)',
-    measured: cs ? `${cs.gzipBytes} bytes (${kb(cs.gzipBytes)})` : '—',
+    measured: cs ? `${cs.gzipBytes} bytes (${kb(cs.gzipBytes)}); auto-strip alone ${auto ? `${auto.gzipBytes} bytes` : '—'}` : '—',
     status: !cs ? 'not measured' : cs.gzipBytes <= 45_000 ? 'pass' : 'fail',
   });
   return goals;
@@ -218,7 +220,13 @@ export function buildTables(r: BenchResult): Tables[] {
     tables.push({
       title: 'Size (gzip -9)',
       header: ['bundle', 'gzip bytes', 'gzip', 'raw', 'files'],
-      rows: [row('content script', z.contentScript), row('popup (scripts + styles)', z.popup), row('CLI (dependencies external)', z.cli)],
+      rows: [
+        row('content script, toolbar click (strip + extraction)', z.contentScript),
+        row('content script, auto-strip on load', z.contentAutoStrip),
+        row('content script, copy as Markdown (context menu)', z.contentCopyMarkdown),
+        row('popup (scripts + styles)', z.popup),
+        row('CLI (dependencies external)', z.cli),
+      ],
     });
   }
   return tables;
@@ -372,7 +380,7 @@ export function readmeTable(r: BenchResult): string {
     ['strip / restore in Chromium, median', s ? `${ms(s.stripTiming.median)} / ${ms(s.restoreTiming.median)}` : '—', '', '', ''],
     ['CLI, one process', r.cli && !r.cli.skipped ? `${r.cli.pagesPerSecond.toFixed(1)} pages/s (${r.cli.files} pages)` : '—', '', '', ''],
     ['popup click-to-text, seed fixture, median', r.popupClickToText && 'ms' in r.popupClickToText ? ms(r.popupClickToText.ms) : '—', '', '', 'aim < 100 ms (issue 3)'],
-    ['content script / popup / CLI, gzipped', `${kb(z?.contentScript?.gzipBytes)} / ${kb(z?.popup?.gzipBytes)} / ${kb(z?.cli?.gzipBytes)}`, '', '', `content script ≤ 45 kB: ${status('content script')}`],
+    ['content script (toolbar click / auto-strip) / popup / CLI, gzipped', `${kb(z?.contentScript?.gzipBytes)} / ${kb(z?.contentAutoStrip?.gzipBytes)} / ${kb(z?.popup?.gzipBytes)} / ${kb(z?.cli?.gzipBytes)}`, '', '', `toolbar-click content script ≤ 45 kB: ${status('content script')}`],
   ];
   return mdTable(['', 'Clearpage', 'Readability 0.6', 'Defuddle 0.19', 'goal'], rows);
 }

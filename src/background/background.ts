@@ -9,7 +9,7 @@ import { handle, send, type Handlers, type ReplyOf, type Request, type RequestTy
 import { hostKey, loadSites, removeSite, updateSiteRules } from '../shared/settings';
 import { syncAutoStrip } from './auto-strip';
 import { badgeText, clearBadge, showCount, showError } from './badge';
-import { ensureContent, ensureContentExport } from './content-injection';
+import { CONTENT_ADDONS, ensureContent, ensureContentExport } from './content-injection';
 
 const MENU_COPY_MARKDOWN = 'copy-markdown';
 
@@ -80,7 +80,7 @@ const handlers: Handlers = {
   'inject-addon': async ({ file }, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) throw new Error('Add-ons are injected into the tab that asks for them.');
-    if (file !== 'content-picker.js' && file !== 'content-export.js') throw new Error(`Not a content add-on: ${String(file)}`);
+    if (!CONTENT_ADDONS.includes(file)) throw new Error(`Not a content add-on: ${String(file)}`);
     await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file] });
   },
   'set-site-auto': ({ host, enabled }) => setSiteAuto(host, enabled),

@@ -8,8 +8,12 @@ import { send } from '../shared/messages';
 import { pageAccess, restrictedReasonFromError, type RestrictedReason } from '../popup/page-access';
 
 export const CONTENT_SCRIPT = 'content.js';
+/** Readability, DOMPurify and the rest of extraction: injected after content.js when a page is read. */
+export const CONTENT_EXTRACT_SCRIPT = 'content-extract.js';
 /** Turndown and the Markdown export, injected only for the context menu's "Copy as Markdown". */
 export const CONTENT_EXPORT_SCRIPT = 'content-export.js';
+/** The files content.js may ask the background to inject into its frame ('inject-addon'). */
+export const CONTENT_ADDONS: readonly string[] = [CONTENT_EXTRACT_SCRIPT, CONTENT_EXPORT_SCRIPT, 'content-picker.js'];
 
 const WHY: Record<RestrictedReason, string> = {
   'browser-page': 'browser pages (chrome://, about:, the new-tab page) are off-limits to extensions.',
@@ -55,9 +59,13 @@ export async function ensureContent(tabId: number): Promise<void> {
   }
 }
 
-/** Make sure the content script and the Markdown exporter (content-export.js) run in the tab's top frame. */
+/** Make sure the content script, extraction and the Markdown exporter run in the tab's top frame. */
 export async function ensureContentExport(tabId: number): Promise<void> {
   await ensureContent(tabId);
-  // Idempotent: a second injection finds the exporter installed and leaves it.
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_EXPORT_SCRIPT] });
+  // Idempotent: a second injection finds each part installed and leaves it. content-export.js
+  // takes the sanitiser from content-extract.js, so that one comes first.
+  await browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    files: [CONTENT_EXTRACT_SCRIPT, CONTENT_EXPORT_SCRIPT],
+  });
 }

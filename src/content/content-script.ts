@@ -2,14 +2,18 @@
  * The content script: glue between the live page and core/. Injected on demand
  * (scripting.executeScript) or registered by the background for sites with automatic
  * stripping. Injecting it again into the same page does nothing: one set of listeners.
+ * It holds what stripping needs; extraction (content-extract.js) is injected on first use.
  */
 import browser from 'webextension-polyfill';
 import { createPageStrip, selectorFor, categoryForElement, textSample, type PageStrip } from '../core/page-strip';
-import { extractArticle } from '../core/extract-article';
+import type { ExtractResult } from '../core/types';
 import { handle, send, type PickerResult, type StripState } from '../shared/messages';
 import { hostKey, validateExport, validateSites, type SiteRules } from '../shared/settings';
 import type { Picker } from './element-picker';
 import { contentAddons } from './content-addons';
+
+// content-extract.js uses this copy of chrome-detect instead of bundling its own (vite.config.ts).
+export * as chromeDetect from '../core/chrome-detect';
 
 const INSTALLED = Symbol.for('clearpage.content');
 
@@ -72,14 +76,19 @@ function install(): void {
   // The last extraction, kept until the page changes: reopening the popup on an unchanged page
   // answers at once. Any mutation (the page's own, a strip, a picked element) drops it; the
   // observer then disconnects, so a busy page pays nothing until the next extraction.
-  let cached: { key: string; result: ReturnType<typeof extractArticle> } | null = null;
+  let cached: { key: string; result: ExtractResult } | null = null;
   const changes = new MutationObserver(() => {
     cached = null;
     changes.disconnect();
   });
-  const extract = () => {
+  const extract = async (): Promise<ExtractResult> => {
+    await ready;
     const key = JSON.stringify([location.href, rules.hide, rules.keep]);
     if (cached?.key === key) return cached.result;
+    // Readability and DOMPurify live in content-extract.js: the background injects it on first use.
+    if (!contentAddons().extractArticle) await send({ type: 'inject-addon', file: 'content-extract.js' });
+    const extractArticle = contentAddons().extractArticle;
+    if (!extractArticle) throw new Error('The article extractor (content-extract.js) could not be loaded in this page.');
     const result = extractArticle(document, location.href, { extraChromeSelectors: rules.hide, keepSelectors: rules.keep });
     cached = { key, result };
     changes.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -89,10 +98,7 @@ function install(): void {
   handle({
     ping: () => ({ version: browser.runtime.getManifest().version }),
 
-    extract: async () => {
-      await ready;
-      return extract();
-    },
+    extract,
 
     strip: async () => {
       await ready;
@@ -164,8 +170,7 @@ function install(): void {
     'write-clipboard': ({ text }) => writeClipboard(text),
 
     'copy-markdown': async () => {
-      await ready;
-      const result = extract();
+      const result = await extract();
       if (result.kind !== 'article') throw new Error(result.noArticle.message);
       // Turndown lives in content-export.js, which the background injects before asking (or now).
       if (!contentAddons().toMarkdown) await send({ type: 'inject-addon', file: 'content-export.js' });

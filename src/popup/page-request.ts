@@ -59,7 +59,7 @@ export async function requestPage(requestedTabId: string | null): Promise<PageAn
   } catch {
     try {
       // The toolbar click granted activeTab for this tab (tests: the test build's host access).
-      await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+      await browser.scripting.executeScript({ target: { tabId }, files: ['content.js', 'content-extract.js'] });
     } catch (error) {
       const reason = restrictedReasonFromError(error instanceof Error ? error.message : String(error));
       if (reason) return { kind: 'restricted', tab, reason };

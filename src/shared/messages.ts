@@ -103,7 +103,7 @@ export interface Protocol {
 }
 
 /** The on-demand parts of the content script (see src/content/content-addons.ts). */
-export type ContentAddonFile = 'content-picker.js' | 'content-export.js';
+export type ContentAddonFile = 'content-extract.js' | 'content-picker.js' | 'content-export.js';
 
 export type RequestType = keyof Protocol;
 

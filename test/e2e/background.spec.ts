@@ -62,6 +62,27 @@ test('the toggle-strip command strips and restores the active tab', async ({ con
   await expect(page.locator('html')).not.toHaveAttribute('data-clearpage-stripped');
 });
 
+test('stripping loads no extraction code into the page; reading the article loads it', async ({ context, serverUrl, serviceWorker, tabIdOf, sendToBackground, sendToTab }) => {
+  const page = await context.newPage();
+  await page.goto(serverUrl + SEED);
+  const tabId = await tabIdOf(page);
+  // The content scripts' own world: each injected part leaves its global there (vite.config.ts).
+  const loaded = () =>
+    serviceWorker.evaluate(async (id) => {
+      const [frame] = await chrome.scripting.executeScript({
+        target: { tabId: id, frameIds: [0] },
+        func: () => ['clearpageContent', 'clearpageContentExtract'].filter((name) => name in globalThis),
+      });
+      return frame?.result as string[];
+    }, tabId);
+  expect((await sendToBackground({ type: 'toggle-strip', tabId })).stripped).toBe(true);
+  expect(await loaded()).toEqual(['clearpageContent']);
+  const result = await sendToTab(page, { type: 'extract' });
+  expect(result.kind).toBe('article');
+  if (result.kind === 'article') expect(result.article.text).toContain('Islamic State Khorasan');
+  expect(await loaded()).toEqual(['clearpageContent', 'clearpageContentExtract']);
+});
+
 test('"Copy article as Markdown" puts the article on the clipboard', async ({ context, serverUrl, serviceWorker, tabIdOf }) => {
   const page = await context.newPage();
   // Only to read the clipboard back: the extension writes it with its own clipboardWrite permission.

@@ -37,7 +37,7 @@ export const FIXTURES_DIR = resolve(ROOT, 'test', 'fixtures');
 export const RESULTS_DIR = resolve(ROOT, 'test-results');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const BUILD_FILES = ['manifest.json', 'background.js', 'content.js', 'popup.html', 'options.html'];
+const BUILD_FILES = ['manifest.json', 'background.js', 'content.js', 'content-extract.js', 'popup.html', 'options.html'];
 let snapshot: Promise<string> | null = null;
 
 /**
