@@ -9,6 +9,7 @@ import { toPlainText } from '../core/export-text';
 import { toStandaloneHtml } from '../core/export-html';
 import { toJson } from '../core/export-json';
 import { safeFileName } from '../core/file-name';
+import { pointFragmentLinks } from '../core/fragment-links';
 import { t, type MessageKey } from '../shared/i18n';
 
 export type ExportAction =
@@ -30,7 +31,8 @@ function escapeText(text: string): string {
 
 /**
  * The HTML put on the clipboard by "copy rich": title, byline and source as escaped text, then
- * the article body, which core has already sanitised.
+ * the article body (sanitised by core), whose in-page links now lead to the article's address:
+ * the browser would resolve `#id` against the popup, a page the reader of the paste cannot open.
  */
 export function richClipboardHtml(article: Article): string {
   const head = [`<h1>${escapeText(article.title)}</h1>`];
@@ -41,7 +43,8 @@ export function richClipboardHtml(article: Article): string {
   }
   const lang = article.lang ? ` lang="${escapeText(article.lang)}"` : '';
   const dir = article.dir === 'rtl' || article.dir === 'ltr' ? ` dir="${article.dir}"` : '';
-  return `<div${lang}${dir}>${head.join('')}${article.html}</div>`;
+  const body = pointFragmentLinks(article.html, article.url, { keepInDocument: false }, document);
+  return `<div${lang}${dir}>${head.join('')}${body}</div>`;
 }
 
 async function copyPlain(text: string): Promise<void> {
@@ -120,7 +123,8 @@ export async function runExport(action: ExportAction, article: Article, options:
       break;
     case 'download-html':
       fileName = safeFileName(title, 'html');
-      await saveFile(fileName, 'text/html', toStandaloneHtml(article));
+      // In a saved file a jump to a heading or footnote in it works; others go to the article.
+      await saveFile(fileName, 'text/html', toStandaloneHtml({ ...article, html: pointFragmentLinks(article.html, article.url, { keepInDocument: true }, document) }));
       break;
     case 'download-json':
       fileName = safeFileName(title, 'json');

@@ -392,3 +392,54 @@ test('a blog post keeps its code, table, list and quote in the reader', async ({
   await article.locator('table').scrollIntoViewIfNeeded();
   await screenshot(popup, 'popup-table.png');
 });
+
+// An essay with footnotes, the way blogs and encyclopaedias write them: a superscript link down to
+// the note, and a link from the note back up to its reference.
+const FOOTNOTED_ESSAY = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bells at sea</title>
+<link rel="canonical" href="https://essays.example/bells-at-sea"></head><body>
+<header><a href="/">Essays</a></header>
+<article>
+<h1>Bells at sea</h1>
+${Array.from({ length: 6 }, (_, i) => `<p>Ships kept time by the bell for centuries, striking the half hours of each watch so that every hand aboard knew how long remained before relief, paragraph ${i + 1} of the essay.${i === 1 ? '<sup id="ref-1"><a href="#note-1">1</a></sup>' : ''}</p>`).join('\n')}
+<h2>Notes</h2>
+<ol><li id="note-1">Eight bells ends a watch. <a href="#ref-1">↩</a></li></ol>
+</article></body></html>`;
+
+test('copy rich and the saved HTML send in-article links to the article or to ids in the file, never to the popup', async ({ context, serverUrl, openPopupFor }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: serverUrl });
+  await context.route(`${serverUrl}/essay-with-footnotes.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: FOOTNOTED_ESSAY }));
+  const page = await context.newPage();
+  await page.goto(`${serverUrl}/essay-with-footnotes.html`);
+  const popup = await openPopupFor(page);
+  await expect(popup.locator('article sup a')).toHaveText('1');
+
+  await popup.getByTestId('copy-rich').click();
+  await expect(popup.locator('#toast')).toHaveText('Copied with formatting');
+  await page.bringToFront();
+  const html = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    return (await item.getType('text/html')).text();
+  });
+  expect(html).not.toContain('chrome-extension:');
+  // The article's address is the page's (the canonical link names another host here).
+  expect(html).toContain(`href="${serverUrl}/essay-with-footnotes.html#note-1"`);
+  expect(html).toContain(`href="${serverUrl}/essay-with-footnotes.html#ref-1"`);
+
+  await popup.bringToFront();
+  const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('download-html').click()]);
+  const saved = await new Promise<string>((resolve, reject) => {
+    download.createReadStream().then((stream) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks).toString('utf8'))).on('error', reject);
+    }, reject);
+  });
+  // The file carries both ends of each footnote link, so the jumps stay inside it.
+  const file = await context.newPage();
+  await file.setContent(saved);
+  const noteLink = file.locator('article sup a');
+  const target = (await noteLink.getAttribute('href'))!;
+  expect(target).toMatch(/^#./);
+  await expect(file.locator(target)).toContainText('Eight bells ends a watch');
+  const backLink = file.locator('article li a');
+  await expect(file.locator((await backLink.getAttribute('href'))!)).toHaveCount(1);
+});
