@@ -44,14 +44,20 @@ const READ_ALSO_PREFIX =
 const MORE_FROM_HEADING =
   /^(more from .{1,40}|more in .{1,30}|most (read|popular|viewed|shared|commented|emailed|recent)|popular( now| stories| articles| posts| today)?|trending( now| stories| articles| today)?|opinion|opinions|editorials?|columns?|columnists|in other news|what to read next|in case you missed it|recent posts|recent articles|archives|categories|tags|meistgelesen|meistgelesene artikel|am meisten gelesen|neueste (artikel|beiträge|meldungen)|neue beiträge|letzte beiträge|aktuelle (beiträge|meldungen|nachrichten|artikel)|beliebte beiträge|meistgelesene beiträge|schlagworte|schlagwörter|stichworte|stichwörter|kategorien|filed under|tagged|les plus lus|lo más leído|más leídas|i più letti|самое читаемое|热门|人気記事)$/;
 const COMMENTS_HEADING =
-  /^((\d+ )?(comments?|responses?|replies|reactions)|leave a (comment|reply)|post a comment|(there are )?no comments( yet)?|be the first to comment|keine kommentare( vorhanden)?|comentar este artículo|(write|add) a comment|comments are closed|schreib(e|en sie)? (einen|ihren) kommentar|kommentar (schreiben|verfassen|hinterlassen)|kommentare (sind )?geschlossen|laisser un commentaire|deja un comentario|deixe (um|seu) comentário|dodaj komentarz|join the (conversation|discussion)|discussion|kommentare?|commentaires?|comentarios|commenti|комментарии)(\s*\(\d+\))?$/;
+  /^((\d+ )?(comments?|responses?|replies|reactions)|leave a (comment|reply)|post a comment|(there are )?no comments( yet)?|be the first to comment|keine kommentare( vorhanden)?|comentar este artículo|(write|add) a comment|comments are closed|schreib(e|en sie)? (einen|ihren) kommentar|kommentar (schreiben|verfassen|hinterlassen)|kommentare (sind )?geschlossen|laisser un commentaire|deja un comentario|deixe (um|seu) comentário|dodaj komentarz|join the (conversation|discussion)|discussion|kommentare?|commentaires?|comentarios|commenti|комментарии|diskutieren sie mit( uns)?|(sie sind|du bist) (aktuell |derzeit )?nicht (eingeloggt|angemeldet)|you must be logged in to (post a )?comment|(rate|bewerte|bewerten sie) (this|diesen|dieses|den|die|das) (article|post|story|recipe|product|artikel|beitrag|produkt|rezept)|wie (bewerten sie|gefällt (ihnen|dir)) (diesen|dieses|den|der) (artikel|beitrag|text)|(noch )?keine bewertungen|was this (article|page|post) helpful|war dieser (artikel|beitrag) hilfreich)(\s*\(\d+\))?$/;
+// Comment notices that are chrome wherever they stand, even inside the article container (blog
+// templates print "Comments are closed" in the post's own footer); a bare "Discussion" or
+// "Comments" heading there may be the article's own section, so those are not in this list.
+const COMMENT_NOTICE =
+  /^((there are )?no comments( yet)?|be the first to comment|keine kommentare( vorhanden)?|comments are closed|kommentare (sind )?geschlossen|(sie sind|du bist) (aktuell |derzeit )?nicht (eingeloggt|angemeldet)|you must be logged in to (post a )?comment|(noch )?keine bewertungen|(rate|bewerte|bewerten sie) (this|diesen|dieses|den|die|das) (article|post|story|recipe|product|artikel|beitrag|produkt|rezept)|wie (bewerten sie|gefällt (ihnen|dir)) (diesen|dieses|den|der) (artikel|beitrag|text)|was this (article|page|post) helpful|war dieser (artikel|beitrag) hilfreich)(\s*\(\d+\))?$/;
 const NEWSLETTER_HEADING = /^(subscribe( to .{1,40})?|sign up( for .{1,40})?|(get )?(our|the) newsletters?|newsletters?( sign[- ]?up)?|stay (informed|updated|in the loop)|newsletter abonnieren|abonnez-vous .{0,30}|suscríbete .{0,30})$/;
 // A lone "back to the overview" / "back to top" link (municipal, association and blog pages).
 const BACK_LINK =
   /^(zurück( zu(r|m)?( \S+){1,4})?|(back|return) to( the)?( \S+){1,3}|back|nach oben|(back )?to top|top|seitenanfang|retour( (à|vers) (la |l'|l’|les )?\S+( \S+)?)?|volver( a(l)? \S+( \S+)?)?|torna( a(l|lla)? \S+)?|powrót( do \S+( \S+)?)?)$/;
 // Author boxes under or beside a post ("About the author", short bios with links to more posts).
-const AUTHOR_BOX = /(^|[\s_-])(author[-_]*(bio|box|info|description|profile|about|details|card)|about[-_]*(the[-_]*)?author|mini[-_]*bio|bio[-_]*desc)/i;
-const SHARE_HEADING = /^(share( this( article| story| post| page)?)?|share on|share via|follow us( on .{1,30})?|teilen|partager( cet article)?|compartir|condividi)$/;
+const AUTHOR_BOX = /(^|[\s_-])(author[-_]*(bio|box|info|desc|description|profile|about|details|card)|about[-_]*(the[-_]*)?author|mini[-_]*bio|bio[-_]*desc|saboxplugin)/i;
+const SHARE_HEADING =
+  /^(share( this( article| story| post| page)?)?( on| via| with)?|share on|share via|follow us( on .{1,30})?|be sociable,? share|teilen|(diese[ns]?|den|die) (geschichte|beitrag|artikel|seite|story|news) teilen|(seite|artikel|beitrag) teilen|teile(n sie)? (diese[ns]?|den) (geschichte|beitrag|artikel|seite)( auf| mit .{1,20})?|jetzt teilen|partager( cet article| sur)?|compartir( en| en redes)?|compart(e|a|ilhe)( (isso|esta notícia|este artigo))?|condividi( su)?|udostępnij)$/;
 const AD_LABEL = /^(advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|promoted|anzeige|werbung|publicité|publicidad|pubblicità|reklama|реклама|广告|広告|advertentie|annonce|scroll to continue( with content)?)$/i;
 const COPYRIGHT = /©|&copy;|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados/i;
 const COOKIE_TEXT = /\bcookies?\b|\bconsent\b|\bgdpr\b|privacy (settings|preferences)|עוגיות|ملفات تعريف الارتباط|الكوكيز|куки|cookie-файл|クッキー|쿠키|饼干|缓存文件|kekse/i;
@@ -70,6 +76,20 @@ const HINTS: [RegExp, ChromeCategory][] = [
   [/^(header|masthead|site[-_]?header|footer|site[-_]?footer|colophon|page[-_]?footer|global[-_]?footer)$/, 'header-footer'],
   [/^(lang|language|languages|lang[-_]?switch|language[-_]?switcher|language[-_]?selector|edition[-_]?switcher|langs)$/, 'language'],
 ];
+// Photo credits: a line that only names the picture's source ("Foto: dpa", "Bild: Anna Muster",
+// "(Photo: Reuters)", "© Getty Images"), as news and blog pages print under or over each image.
+const CREDIT =
+  /^[([]?\s*((photo|foto|bild|image|picture|pic|credit|fotografía|crédito|crédit|quelle|bildquelle|source|fuente|fonte|zdjęcie|fot)s?( ?credits?| ?quelle| ?nachweis| by| de| via)?\s*[:：]|©|\(c\)\s|copyright\b|photo(graph)? by |foto von |fotos? de )/i;
+// A caption line that ends in a picture agency ("jorisvo / Fotolia.com", "Getty Images"): a credit when it stands in a figure.
+const AGENCY_END =
+  /(shutterstock|getty ?images|fotolia|istock(photo)?|adobe ?stock|picture[- ]alliance|imago|unsplash|pixabay|pexels|depositphotos|123rf|dpa|afp|reuters|ap photo|epa|keystone|ddp)(\.com)?(\/[\w .-]{1,30})?\s*[)\]]?$/i;
+const CREDIT_TAGS = new Set(['FIGCAPTION', 'SPAN', 'SMALL', 'P', 'DIV', 'CITE', 'EM', 'I', 'FOOTER']);
+// Affiliate and sponsorship disclosures ("Links marked * are affiliate links", "Für Links auf dieser
+// Seite erhält X ggf. eine Provision"): shop-review blogs and tech news print them above or below the post.
+const DISCLOSURE =
+  /affiliate[- ]?links?|partner[- ]?links?|provisions?[- ]?links?|(erhält|erhalten|bekommen|bekommt) (wir|[\w.-]{2,20}) (ggf\.|gegebenenfalls|eventuell|u\.u\.|unter umständen)?\s*(eine|ein) (kleine |geringe )?(provision|vergütung|beteiligung)|(we|i) (may |might )?(earn|receive|get) (a |an )?(small |affiliate )?(commission|fee)|as an amazon associate|amazon[- ]partnerprogramm|(we|i) (occasionally )?(get|are) sponsored|commissions? (for|on) (purchases|sales)|bezahlte partnerschaft|enthält (unbezahlte |bezahlte )?werbung|lien(s)? (d'affiliation|affiliés?)|enlaces de afiliados/i;
+// Links that name a post's tags or categories (rel="tag", WordPress "category tag", /tag/ URLs).
+const TAG_HREF = /\/(tags?|category|categories|kategorie|kategorien|schlagworte?|stichworte?|etiqueta|etiquetas|tema|temas|rubrique|label|labels|topics?)\/[^/?#]+\/?(\?[^#]*)?$/i;
 const SHARE_HREF =
   /(facebook\.com\/(sharer|share|dialog\/share)|twitter\.com\/(intent|share|home\?status)|x\.com\/intent|linkedin\.com\/(share|cws\/share|sharearticle)|api\.whatsapp\.com\/send|whatsapp:\/\/send|wa\.me\/\?|t\.me\/share|telegram\.me\/share|pinterest\.[a-z.]+\/pin\/create|reddit\.com\/submit|tumblr\.com\/(share|widgets\/share)|vk\.com\/share|xing\.com\/(spi\/)?shares?|getpocket\.com\/(save|edit)|news\.ycombinator\.com\/submitlink|bsky\.app\/intent|threads\.net\/intent|mailto:\?)/i;
 const AD_SRC = /doubleclick\.net|googlesyndication|googleadservices|adservice\.google|amazon-adsystem|adnxs\.com|criteo|pubmatic|rubiconproject|taboola\.com|outbrain\.com|smartadserver|adform\.net/i;
@@ -108,7 +128,7 @@ const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const headingKey = (s: string): string =>
   norm(s)
     .toLowerCase()
-    .replace(/[\s:：»›>→|•·\-–—.!…]+$/u, '')
+    .replace(/[\s:：»›>→|•·\-–—.!?…]+$/u, '')
     .replace(/^[\s«‹<←|•·\-–—]+/u, '')
     .trim();
 
@@ -463,6 +483,9 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
   }
   // The last paragraph of running text in the article: lists after it are trailers, not content.
   let lastProse = -1;
+  // The first one's end: disclosures and notices before it are not the story's text.
+  let firstProse = -1;
+  let firstProseStart = -1;
   if (article >= 0 && articleStats) {
     for (let i = articleStats.end; i > article; i--) {
       const s = stats[i] as Stats;
@@ -471,7 +494,34 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
         break;
       }
     }
+    for (let i = article + 1; i <= articleStats.end; i++) {
+      const s = stats[i] as Stats;
+      if (s.prose > 0 && s.text >= 80 && (elements[i] as Element).tagName === 'P') {
+        firstProse = s.end;
+        firstProseStart = i;
+        break;
+      }
+    }
   }
+  // After the story's text: outside the article after its end, or inside it after its last paragraph.
+  const afterStory = (i: number): boolean =>
+    !!articleStats && (i > articleStats.end || (lastProse >= 0 && i > lastProse && insideArticle(i)));
+  // Beside the story's text: outside the article, or inside it before its first or after its last paragraph.
+  const besideStory = (i: number): boolean => !insideArticle(i) || i < firstProseStart || (lastProse >= 0 && i > lastProse);
+  // An image beside it or a caption/figure around it: where a credit line stands.
+  const imageContext = (i: number): boolean => {
+    const el = elements[i] as Element;
+    if (el.closest('figure, figcaption, picture')) return true;
+    let p = (stats[i] as Stats).parent;
+    for (let up = 0; up < 2 && p >= 0; up++, p = (stats[p] as Stats).parent) {
+      const ps = stats[p] as Stats;
+      if (ps.imgs > 0 && ps.text <= 400) return true;
+    }
+    for (let a: Element | null = el, up = 0; a && up < 3; a = a.parentElement, up++) {
+      if (/caption|credit|copyright|image|img|photo|foto|bild|media|picture|legend|license|lizenz/i.test(a.getAttribute('class') ?? '')) return true;
+    }
+    return false;
+  };
 
   // Bottom-up marks: small signals (a heading, a language link, an ad label, share links)
   // that name the block around them. Each climbs to its block; the top-down pass emits it.
@@ -479,6 +529,12 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
   const climbable = (i: number): boolean => i >= 0 && !noEmit.has(i) && (elements[i] as Element).tagName !== 'BODY';
   const mark = (i: number, category: ChromeCategory, reason: string): void => {
     if (!marks.has(i)) marks.set(i, { category, reason });
+  };
+  // Small lines (photo credits, tag lines, notices, disclosures) that do not stop the block around
+  // them from being judged whole: a teaser list with credits under its pictures is still a teaser list.
+  const minorMarks = new Map<number, { category: ChromeCategory; reason: string }>();
+  const markMinor = (i: number, category: ChromeCategory, reason: string): void => {
+    if (!minorMarks.has(i)) minorMarks.set(i, { category, reason });
   };
 
   // Judged last, so a block around the heading that is chrome for another reason is taken whole.
@@ -557,6 +613,54 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
       if (m && s.linkText >= (text.length - m[0].length) * 0.4 && climbable(i)) mark(i, 'related', `"${m[0].trim()}" teaser`);
     }
 
+    // Photo credits (news and blog pages): a short line beside an image that only names the
+    // picture's source. The caption itself stays; only the credit-only element is chrome.
+    if (s.text >= 3 && s.text <= 100 && s.links <= 1 && s.prose === 0 && CREDIT_TAGS.has(tag) && i !== title && climbable(i)) {
+      const text = norm(el.textContent ?? '');
+      if ((CREDIT.test(text) || (text.length <= 60 && AGENCY_END.test(text))) && imageContext(i)) {
+        markMinor(i, 'header-footer', `photo credit "${text.slice(0, 30)}"`);
+      }
+    }
+
+    // Tag and category lines after the story ("Posted in News | Tagged a, b", "Schlagworte: …") on
+    // blog and news templates: the smallest block around the tag links without running text. The
+    // byline and date line before the story keeps its category link.
+    if (tag === 'A' && afterStory(i) && climbable(i)) {
+      const rel = el.getAttribute('rel') ?? '';
+      if (/(^|\s)(tag|category)(\s|$)/i.test(rel) || TAG_HREF.test(el.getAttribute('href') ?? '')) {
+        let b = i;
+        while (climbable(stats[b]?.parent ?? -1)) {
+          const p = stats[b]?.parent as number;
+          const ps = stats[p] as Stats;
+          if (ps.text > 400 || ps.prose > 0 || (lastProse >= 0 && p <= lastProse)) break;
+          b = p;
+        }
+        markMinor(b, 'navigation', 'tag links');
+      }
+    }
+
+    // Affiliate and sponsorship disclosures (review blogs, tech news): a short block of its own
+    // before or after the story's text, never a paragraph in the middle of it.
+    if ((tag === 'P' || tag === 'DIV' || tag === 'SPAN' || tag === 'SMALL' || tag === 'EM' || tag === 'ASIDE' || tag === 'SECTION') && s.text >= 30 && s.text <= 500 && s.prose <= 1 && s.ownText > 0 && i !== title && climbable(i) && besideStory(i)) {
+      if (DISCLOSURE.test(el.textContent ?? '')) {
+        let b = i;
+        while (climbable(stats[b]?.parent ?? -1)) {
+          const p = stats[b]?.parent as number;
+          const ps = stats[p] as Stats;
+          if (ps.text > (stats[b] as Stats).text + 40 || ps.prose > 1 || ps.imgs > (stats[b] as Stats).imgs) break;
+          b = p;
+        }
+        markMinor(b, 'ad', 'affiliate or sponsorship disclosure');
+      }
+    }
+
+    // Comment and rating notices ("Comments are closed", "(No ratings yet)", "Rate this article")
+    // are chrome wherever they stand, also inside the post's own container (blog templates).
+    if (s.text > 0 && s.text <= 60 && s.links <= 1 && tag !== 'A' && i !== title && s.ownText > 0 && climbable(i)) {
+      const key = headingKey(el.textContent ?? '').replace(/^\(|\)$/g, '');
+      if (COMMENT_NOTICE.test(key)) markMinor(i, 'comments', `comment notice "${key.slice(0, 40)}"`);
+    }
+
     // Headings that introduce story lists ("RELATED STORIES", "Opinion", "Most read"),
     // whether real h2/h3 or a short styled div (hashed-class sites).
     // A styled div wrapping one <span> label is a heading too (magazine templates).
@@ -574,7 +678,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
         }
         const bs = stats[b] as Stats;
         const startsWithHeading = b !== i && firstTextElementIs(elements, stats, b, i);
-        const listy = bs.links >= s.links + 2 || (bs.text > 0 && bs.linkText / bs.text >= 0.25) || cat === 'comments' || cat === 'newsletter';
+        const listy = bs.links >= s.links + 2 || (bs.text > 0 && bs.linkText / bs.text >= 0.25) || cat === 'comments' || cat === 'newsletter' || (cat === 'share' && bs.prose === 0 && bs.text <= 150);
         // Inside the article the block must not carry the article's own running text.
         const proseOk = !insideArticle(b) || bs.prose <= 2 || bs.linkText / Math.max(1, bs.text) >= 0.3;
         if (climbable(b) && startsWithHeading && listy && proseOk) {
@@ -685,8 +789,15 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     if (s.links === 1 && s.text <= 40 && s.linkText >= s.text * 0.8 && i !== title && BACK_LINK.test(headingKey(el.textContent ?? ''))) {
       return { category: 'navigation', reason: 'back link' };
     }
-    if ((!inArticle || (lastProse >= 0 && i > lastProse)) && s.text < 800 && s.prose <= 2 && AUTHOR_BOX.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) {
+    // Inside the article, a trailing box holds no running text after it (its own bio may be the last paragraph).
+    const trailing = inArticle && firstProse >= 0 && i > firstProse && s.end >= lastProse;
+    if ((!inArticle || (lastProse >= 0 && i > lastProse) || trailing) && s.text < 1200 && s.prose <= 2 && AUTHOR_BOX.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) {
       return { category: 'more-from', reason: 'author box' };
+    }
+    // After the story (blogs, magazines): the writer's photo and a short bio in a block named
+    // "author" ("post-author", "entry-author"); a byline before the story is never after it.
+    if ((afterStory(i) || trailing) && s.imgs > 0 && s.text >= 40 && s.text < 1200 && s.prose <= 2 && tokensOf(el).includes('author')) {
+      return { category: 'more-from', reason: 'author box after the story' };
     }
     const hint = hintCategory(el);
     const hasMark = containsMark(i);
@@ -740,7 +851,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
         return { category: 'header-footer', reason: 'footer with copyright' };
       }
     }
-    return null;
+    return minorMarks.get(i) ?? null;
   }
 
   function innerHeadingCategory(i: number): ChromeCategory | null {

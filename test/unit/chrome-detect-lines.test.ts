@@ -1,0 +1,124 @@
+// Small chrome lines around the story: photo credits, tag lines, disclosures, comment notices,
+// share headings and author boxes. Fixtures are written here, modelled on blog and news templates.
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { findPageChrome } from '../../src/core/chrome-detect';
+import type { ChromeBlock } from '../../src/core/types';
+
+function load(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
+}
+const PARA = (n: number, word = 'story'): string =>
+  Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the ${word}, long enough to be running text, with a comma, and another clause that keeps going for a while.</p>`).join('\n');
+const hiddenText = (blocks: ChromeBlock[]): string => blocks.map((b) => b.element.textContent ?? '').join(' | ');
+
+describe('photo credits', () => {
+  it('hides a credit-only line under a picture and keeps the caption beside it', () => {
+    const doc = load(`<html lang="de"><body><main><article><h1>Ein Titel</h1>${PARA(2)}
+      <figure><img src="a.jpg"><figcaption><span class="text">Der Stadtrat tagte am Montag im alten Rathaus.</span> <span class="credit">Foto: Anna Muster / dpa</span></figcaption></figure>
+      ${PARA(2)}
+      <figure><img src="b.jpg"><figcaption>Bild: Max Beispiel</figcaption></figure>
+      <div class="image"><img src="c.jpg"><p class="image-copyright">Getty Images</p></div>
+      ${PARA(2)}</article></main></body></html>`);
+    const blocks = findPageChrome(doc);
+    const text = hiddenText(blocks);
+    expect(text).toContain('Foto: Anna Muster / dpa');
+    expect(text).toContain('Bild: Max Beispiel');
+    expect(text).toContain('Getty Images');
+    expect(text).not.toContain('Der Stadtrat tagte');
+    expect(blocks.every((b) => /photo credit/.test(b.reason))).toBe(true);
+  });
+
+  it('keeps a "Photo:" line in running text that stands by no picture', () => {
+    const doc = load(`<html lang="en"><body><article><h1>A headline</h1>${PARA(3)}<p>Photo: a hobby that grew into a business</p>${PARA(2)}</article></body></html>`);
+    expect(findPageChrome(doc)).toEqual([]);
+  });
+
+  it('still hides a teaser list whole when its cards carry credits', () => {
+    const cards = Array.from({ length: 4 }, (_, i) => `<div class="card"><a href="/s${i}"><img src="${i}.jpg"></a><span class="credit">Foto: Agentur ${i}</span><a href="/s${i}">Story number ${i} with a long enough headline</a></div>`).join('');
+    const doc = load(`<html lang="en"><body><main><h1>A headline</h1><div>${PARA(6)}</div></main><div>${cards}</div></body></html>`);
+    const blocks = findPageChrome(doc);
+    expect(blocks.length).toBe(1);
+    expect(blocks[0]?.category).toBe('related');
+  });
+});
+
+describe('tag and category lines', () => {
+  it('hides the "Posted in … Tagged …" footer after the post, not the category in the byline above it', () => {
+    const doc = load(`<html lang="en"><body><div id="content"><div class="post">
+      <h1>A blog post title</h1>
+      <div class="byline">By Jo Writer on 3 May 2021 in <a href="/category/travel/" rel="category tag">Travel</a></div>
+      <div class="entry">${PARA(5, 'post')}</div>
+      <div class="postmeta">Posted in <a href="/category/travel/" rel="category tag">Travel</a> | Tagged <a href="/tag/alps/" rel="tag">Alps</a>, <a href="/tag/hiking/" rel="tag">Hiking</a></div>
+    </div></div></body></html>`);
+    const blocks = findPageChrome(doc);
+    expect(blocks.map((b) => [b.category, b.sample])).toEqual([['navigation', 'Posted in Travel | Tagged Alps , Hiking']]);
+  });
+
+  it('hides a German "Schlagworte" line of /schlagwort/ links inside the article container after its text', () => {
+    const doc = load(`<html lang="de"><body><article><h1>Ein Titel</h1>${PARA(5)}
+      <p class="tags">Schlagworte: <a href="/schlagwort/klima/">Klima</a> <a href="/schlagwort/energie/">Energie</a></p></article></body></html>`);
+    expect(hiddenText(findPageChrome(doc))).toBe('Schlagworte: Klima Energie');
+  });
+});
+
+describe('affiliate and sponsorship disclosures', () => {
+  it('hides a disclosure before the story and keeps a paragraph about affiliate links in the middle of it', () => {
+    const doc = load(`<html lang="en"><body><article><h1>The best tents of the year</h1>
+      <p class="note">We may earn a commission when you buy through links on our site.</p>
+      ${PARA(2)}
+      <p>Some shops pay bloggers through affiliate links, and readers rarely notice it, which is why regulators now ask for clear labels on every page.</p>
+      ${PARA(2)}</article></body></html>`);
+    const blocks = findPageChrome(doc);
+    expect(blocks.map((b) => [b.category, b.sample])).toEqual([['ad', 'We may earn a commission when you buy through links on our site.']]);
+  });
+
+  it('hides a German Provision notice in a sidebar', () => {
+    const doc = load(`<html lang="de"><body><article><h1>Ein Titel</h1>${PARA(5)}</article>
+      <div class="box"><span>Für Links auf dieser Seite erhält Beispielblog ggf. eine Provision vom Händler.</span></div></body></html>`);
+    expect(findPageChrome(doc).map((b) => b.category)).toEqual(['ad']);
+  });
+});
+
+describe('comment and rating notices, share headings', () => {
+  it('hides "Kommentare geschlossen" and a rating prompt inside the post container', () => {
+    const doc = load(`<html lang="de"><body><div class="post"><h1>Ein Titel</h1><div class="entry">${PARA(5)}
+      <div class="entryfooter"><p>Kommentare geschlossen</p></div></div>
+      <form><fieldset><h4>Wie bewerten Sie diesen Artikel?</h4><input type="radio" name="r" value="1"><input type="radio" name="r" value="2"></fieldset></form></div></body></html>`);
+    const blocks = findPageChrome(doc);
+    expect(blocks.map((b) => b.category)).toEqual(['comments', 'comments']);
+    expect(hiddenText(blocks)).toContain('Kommentare geschlossen');
+    expect(hiddenText(blocks)).toContain('Wie bewerten Sie');
+  });
+
+  it('keeps a "Discussion" heading of the article itself', () => {
+    const doc = load(`<html lang="en"><body><article><h1>A study of things</h1>${PARA(3)}<h2>Discussion</h2>${PARA(3)}</article></body></html>`);
+    expect(findPageChrome(doc)).toEqual([]);
+  });
+
+  it('hides a "Diesen Beitrag teilen" heading with its icon links', () => {
+    const doc = load(`<html lang="de"><body><article><h1>Ein Titel</h1>${PARA(5)}
+      <div><h4>Diesen Beitrag teilen</h4><a href="/x1" class="i-fb"></a><a href="/x2" class="i-tw"></a><a href="/x3" class="i-mail"></a></div></article></body></html>`);
+    expect(findPageChrome(doc).map((b) => [b.category, b.sample])).toEqual([['share', 'Diesen Beitrag teilen']]);
+  });
+});
+
+describe('author boxes', () => {
+  it('hides the writer box after the post and keeps the byline box named alike before it', () => {
+    const doc = load(`<html lang="de"><body><div id="content">
+      <div class="post-author top"><img src="me.jpg"><a href="/autor/jo">Jo Schreiber</a>, 3. Mai 2021, Redakteurin für Reisen</div>
+      <article><h1>Ein Titel</h1>${PARA(5)}</article>
+      <div class="post-author"><div class="row"><img src="me.jpg"><div><p><strong>Über den Autor</strong></p><p>Jo schreibt seit zehn Jahren über das Wandern in den Alpen und trinkt dabei gern einen Kaffee.</p><a href="/autor/jo">Alle Beiträge</a></div></div></div>
+    </div></body></html>`);
+    const blocks = findPageChrome(doc);
+    expect(blocks.map((b) => b.reason)).toEqual(['author box after the story']);
+    expect(hiddenText(blocks)).toContain('Über den Autor');
+  });
+
+  it('hides an author bio box that ends the article container (its bio is the last paragraph there)', () => {
+    const doc = load(`<html lang="de"><body><article class="contentarea"><h1>Ein Titel</h1>${PARA(3)}
+      <div class="saboxplugin-wrap"><img src="me.jpg"><a href="/autor/jo">Jo</a><div class="saboxplugin-desc"><p>Ich fotografiere seit zwanzig Jahren Landschaften, Menschen und alles, was mir dabei vor die Linse kommt.</p></div></div></article></body></html>`);
+    const blocks = findPageChrome(doc);
+    expect(blocks.map((b) => b.reason)).toEqual(['author box']);
+  });
+});
