@@ -29,6 +29,8 @@ interface Stats {
   /** Paragraphs of running text (≥ 80 characters, few links). */
   prose: number;
   score: number;
+  /** The role attribute as written (read once here: several tests need it). */
+  role: string | null;
 }
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', 'MATH', 'math', 'HEAD', 'TITLE', 'META', 'LINK']);
@@ -150,7 +152,11 @@ function tokensOf(el: Element): string[] {
 const hintCache = new Map<string, ChromeCategory | null>();
 
 function hintCategory(el: Element): ChromeCategory | null {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return hintCategoryOfClassId(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`, el);
+}
+
+/** hintCategory when the caller already has `${class} ${id}` of `el`. */
+function hintCategoryOfClassId(raw: string, el: Element): ChromeCategory | null {
   const known = hintCache.get(raw);
   if (known !== undefined) return known;
   const category = hintCategoryOf(el);
@@ -290,16 +296,19 @@ export function analysePage(doc: Document): PageAnalysis {
   const stats: Stats[] = [];
   const body = contentBody(doc);
   if (!body) return { elements, stats, article: -1, title: -1 };
-  // Pre-order walk with an explicit stack (deeply nested pages must not overflow the call stack).
-  const stack: [Element, number][] = [[body, -1]];
+  // Pre-order walk with an explicit stack (deeply nested pages must not overflow the call stack);
+  // two parallel stacks, not [element, parent] pairs: this visits every node of every page.
+  const stack: Element[] = [body];
+  const parents: number[] = [-1];
   while (stack.length) {
-    const [el, parent] = stack.pop() as [Element, number];
+    const el = stack.pop() as Element;
+    const parent = parents.pop() as number;
     const idx = elements.length;
     elements.push(el);
     let ownText = 0;
     let commas = 0;
-    const kids: Element[] = [];
-    for (let n = el.firstChild; n; n = n.nextSibling) {
+    // Children last to first, so element children go on the stack in reverse (pre-order pops them in order).
+    for (let n = el.lastChild; n; n = n.previousSibling) {
       if (n.nodeType === 3) {
         const data = (n as Text).data;
         // Length with whitespace runs counted as one, and commas, in one pass.
@@ -316,11 +325,13 @@ export function analysePage(doc: Document): PageAnalysis {
           }
         }
       } else if (n.nodeType === 1) {
-        if (!SKIP_TAGS.has((n as Element).tagName)) kids.push(n as Element);
+        if (!SKIP_TAGS.has((n as Element).tagName)) {
+          stack.push(n as Element);
+          parents.push(idx);
+        }
       }
     }
-    stats.push({ idx, end: idx, parent, text: ownText, ownText, linkText: 0, links: 0, commas, imgs: 0, buttons: 0, prose: 0, score: 0 });
-    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i] as Element, idx]);
+    stats.push({ idx, end: idx, parent, text: ownText, ownText, linkText: 0, links: 0, commas, imgs: 0, buttons: 0, prose: 0, score: 0, role: el.getAttribute('role') });
   }
   // Children come after their parent in pre-order, so a reverse pass aggregates bottom-up.
   for (let i = elements.length - 1; i >= 0; i--) {
@@ -332,7 +343,7 @@ export function analysePage(doc: Document): PageAnalysis {
       if (el.hasAttribute('href')) s.links++;
     } else if (tag === 'IMG' || tag === 'PICTURE' || tag === 'VIDEO' || tag === 'IFRAME') {
       s.imgs++;
-    } else if (tag === 'BUTTON' || (tag === 'INPUT' && /^(button|submit)$/i.test(el.getAttribute('type') ?? '')) || el.getAttribute('role') === 'button') {
+    } else if (tag === 'BUTTON' || (tag === 'INPUT' && /^(button|submit)$/i.test(el.getAttribute('type') ?? '')) || s.role === 'button') {
       s.buttons++;
     }
     if ((tag === 'P' || tag === 'PRE' || tag === 'BLOCKQUOTE' || ((tag === 'DIV' || tag === 'TD' || tag === 'SECTION') && s.ownText >= 80)) && s.text >= 80 && s.linkText < s.text * 0.3) {
@@ -586,7 +597,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
 
     // Dialogs and modals outside the article (paywall, newsletter and cookie overlays): chrome of
     // their own, reported with the backdrop that wraps them (it adds no text of its own).
-    const elRole = (el.getAttribute('role') ?? '').toLowerCase();
+    const elRole = (s.role ?? '').toLowerCase();
     if ((elRole === 'dialog' || elRole === 'alertdialog' || el.getAttribute('aria-modal') === 'true') && s.text > 0 && s.text < 2000 && climbable(i) && !insideArticle(i)) {
       let b = i;
       while (climbable(stats[b]?.parent ?? -1) && (stats[stats[b]?.parent as number] as Stats).text === (stats[b] as Stats).text) b = stats[b]?.parent as number;
@@ -664,8 +675,9 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     // Headings that introduce story lists ("RELATED STORIES", "Opinion", "Most read"),
     // whether real h2/h3 or a short styled div (hashed-class sites).
     // A styled div wrapping one <span> label is a heading too (magazine templates).
-    const wrapsLabel = el.children.length === 1 && (stats[i + 1] as Stats | undefined)?.text === s.text;
-    if (s.text > 0 && s.text <= 60 && i !== title && (HEADING_TAGS.has(tag) || ((s.ownText > 0 || s.links === 1 || wrapsLabel) && !isInlineTag(tag)))) {
+    // (Tested last: childElementCount is a DOM call, and this runs for every element.)
+    const wrapsLabel = (): boolean => el.childElementCount === 1 && (stats[i + 1] as Stats | undefined)?.text === s.text;
+    if (s.text > 0 && s.text <= 60 && i !== title && (HEADING_TAGS.has(tag) || ((s.ownText > 0 || s.links === 1 || wrapsLabel()) && !isInlineTag(tag)))) {
       const cat = headingCategory(el.textContent ?? '');
       if (cat) {
         // Climb to the smallest block holding the heading and something after it.
@@ -704,11 +716,11 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     const el = elements[i] as Element;
     out.push({ element: el, category, sample: sampleOf(el), reason });
   };
-  const containsMark = (i: number): boolean => {
-    const s = stats[i] as Stats;
-    for (const k of marks.keys()) if (k > i && k <= s.end) return true;
-    return false;
-  };
+  // Marks are final here: a prefix count answers "any mark inside this subtree" in constant time.
+  const marksUpTo = new Int32Array(elements.length + 1);
+  for (const k of marks.keys()) marksUpTo[k + 1] = 1;
+  for (let k = 0; k < elements.length; k++) (marksUpTo as Int32Array)[k + 1] += marksUpTo[k] as number;
+  const containsMark = (i: number): boolean => (marksUpTo[(stats[i] as Stats).end + 1] as number) - (marksUpTo[i + 1] as number) > 0;
 
   // Top-down: the first element judged chrome on each path is emitted and its subtree skipped.
   let i = 1; // 0 is <body>
@@ -733,13 +745,16 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     const tag = el.tagName;
     const inArticle = insideArticle(i);
     const density = s.text ? s.linkText / s.text : 0;
-    const role = (el.getAttribute('role') ?? '').toLowerCase();
+    const role = (s.role ?? '').toLowerCase();
     if (extra.length && safeMatches(el, extra)) {
       return { category: hintCategory(el) ?? marks.get(i)?.category ?? 'more-from', reason: 'site rule' };
     }
     const m = marks.get(i);
     if (m) return m;
     if (s.text === 0 && s.imgs === 0) return null;
+    // The class/id string and its hint, read once: several tests below use them.
+    const classId = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const hint = hintCategoryOfClassId(classId, el);
 
     // Landmarks. Inside the article an <aside>/<footer> can be the article's own, so they need more evidence.
     if (tag === 'NAV' || role === 'navigation' || role === 'menubar') {
@@ -755,19 +770,19 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
       }
       // A small box with an e-mail field (blog sidebars, "newsletter-popup" overlays) is a sign-up
       // box whatever its heading says ("Get new posts by email").
-      if (s.text < 600 && s.prose <= 2 && (tag === 'ASIDE' || role === 'complementary' || hintCategory(el) === 'newsletter') && el.querySelector('input[type="email"]') && !el.querySelector('input[type="password"]')) {
+      if (s.text < 600 && s.prose <= 2 && (tag === 'ASIDE' || role === 'complementary' || hint === 'newsletter') && el.querySelector('input[type="email"]') && !el.querySelector('input[type="password"]')) {
         return { category: 'newsletter', reason: 'box with an e-mail sign-up field' };
       }
       if ((tag === 'ASIDE' || role === 'complementary') && s.prose <= 3) {
         const signUp = s.text < 600 && el.querySelector('input[type="email"]') ? 'newsletter' : null;
-        return { category: innerHeadingCategory(i) ?? signUp ?? hintCategory(el) ?? 'more-from', reason: `<${tag.toLowerCase()}>${role ? ` role=${role}` : ''}` };
+        return { category: innerHeadingCategory(i) ?? signUp ?? hint ?? 'more-from', reason: `<${tag.toLowerCase()}>${role ? ` role=${role}` : ''}` };
       }
     }
     const dialog = role === 'dialog' || role === 'alertdialog' || role === 'alert';
     // Cheap structural tests first; the text test last (it reads the element's text).
     // A consent class/id on a dialog, a fixed overlay or a banner with buttons is enough: notices
     // in Hebrew or Japanese never say "cookie" in English.
-    const consentHint = hintCategory(el) === 'consent';
+    const consentHint = hint === 'consent';
     const overlay = consentHint && (dialog || s.buttons > 0 || /position\s*:\s*(fixed|sticky)/i.test(el.getAttribute('style') ?? ''));
     if ((dialog || role === 'region' || role === '') && tag !== 'FOOTER' && s.text > 0 && s.text < 1500 && (dialog || (s.text < 600 && s.buttons > 0) || consentHint) && (overlay || COOKIE_TEXT.test(el.textContent ?? ''))) {
       return { category: 'consent', reason: role ? `role=${role} about cookies` : 'cookie notice' };
@@ -791,7 +806,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     }
     // Inside the article, a trailing box holds no running text after it (its own bio may be the last paragraph).
     const trailing = inArticle && firstProse >= 0 && i > firstProse && s.end >= lastProse;
-    if ((!inArticle || (lastProse >= 0 && i > lastProse) || trailing) && s.text < 1200 && s.prose <= 2 && AUTHOR_BOX.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) {
+    if ((!inArticle || (lastProse >= 0 && i > lastProse) || trailing) && s.text < 1200 && s.prose <= 2 && AUTHOR_BOX.test(classId)) {
       return { category: 'more-from', reason: 'author box' };
     }
     // After the story (blogs, magazines): the writer's photo and a short bio in a block named
@@ -799,7 +814,6 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     if ((afterStory(i) || trailing) && s.imgs > 0 && s.text >= 40 && s.text < 1200 && s.prose <= 2 && tokensOf(el).includes('author')) {
       return { category: 'more-from', reason: 'author box after the story' };
     }
-    const hint = hintCategory(el);
     const hasMark = containsMark(i);
 
     if (hint && !hasMark) {

@@ -152,6 +152,24 @@ function flattenDeepNesting(root: Element): void {
   }
 }
 
+/**
+ * Whether any text node under `root` (scripts and styles included, as in textContent) holds a
+ * non-space character; stops at the first, so a page's whole text is never built just to test it.
+ */
+function hasAnyText(root: Node): boolean {
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop() as Node;
+    const type = node.nodeType;
+    if (type === 3 || type === 4) {
+      if (/\S/.test((node as CharacterData).data)) return true;
+    } else {
+      for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+    }
+  }
+  return false;
+}
+
 /** A document that is not an HTML page: a frameset, an image or media viewer, XML. */
 function nonHtmlReason(doc: Document): string | null {
   const ct = (doc as Document & { contentType?: string }).contentType;
@@ -179,8 +197,7 @@ export function extractArticle(doc: Document, url?: string, options: ExtractOpti
   const nonHtml = nonHtmlReason(doc);
   if (nonHtml) return noArticle('not-html', nonHtml, docTitle, []);
   const body = contentBody(doc);
-  // A test for any non-space character: normalising the whole page's text only to test it is slow.
-  if (!body || (!/\S/.test(body.textContent ?? '') && !body.querySelector('img, video, iframe'))) {
+  if (!body || (!hasAnyText(body) && !body.querySelector('img, video, iframe'))) {
     return noArticle('empty', 'This page is empty: it has no text.', docTitle, []);
   }
   let removed: RemovedItem[] = [];

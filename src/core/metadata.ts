@@ -113,16 +113,23 @@ function imageUrl(v: Json, byId: Map<string, JsonObject>): string | null {
   return null;
 }
 
-function metaContent(doc: Document, keys: string[]): string | null {
-  const metas = Array.from(doc.querySelectorAll('meta[content]'));
+/** Each meta key (property, name or itemprop, lower-cased) with the first non-empty content given for it. */
+function metaIndex(doc: Document): Map<string, string> {
+  const index = new Map<string, string>();
+  // One pass over the meta tags, not one per field: a page can carry hundreds of them.
+  for (const m of Array.from(doc.querySelectorAll('meta[content]'))) {
+    const k = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    if (index.has(k)) continue;
+    const v = clean(m.getAttribute('content'));
+    if (v) index.set(k, v);
+  }
+  return index;
+}
+
+function metaContent(metas: Map<string, string>, keys: string[]): string | null {
   for (const key of keys) {
-    for (const m of metas) {
-      const k = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').trim().toLowerCase();
-      if (k === key) {
-        const v = clean(m.getAttribute('content'));
-        if (v) return v;
-      }
-    }
+    const v = metas.get(key);
+    if (v) return v;
   }
   return null;
 }
@@ -294,6 +301,7 @@ function langFrom(doc: Document): { lang: string | null; source: MetadataSource 
 /** Reads title, byline, site name, dates, language, direction, excerpt and lead image from a document. */
 export function extractMetadata(doc: Document, url?: string): PageMetadata {
   const sources: PageMetadata['sources'] = {};
+  const metas = metaIndex(doc);
   const objects = jsonLdObjects(doc);
   const byId = new Map<string, JsonObject>();
   for (const o of objects) if (typeof o['@id'] === 'string') byId.set(o['@id'], o);
@@ -316,15 +324,15 @@ export function extractMetadata(doc: Document, url?: string): PageMetadata {
   const ldTitle = article ? (clean(article['headline']) ?? clean(article['name'])) : null;
   const title = pick('title', [
     [ldTitle, 'json-ld'],
-    [metaContent(doc, ['og:title', 'twitter:title', 'dc.title', 'dcterm:title', 'parsely-title', 'sailthru.title']), 'meta'],
+    [metaContent(metas, ['og:title', 'twitter:title', 'dc.title', 'dcterm:title', 'parsely-title', 'sailthru.title']), 'meta'],
     [clean(doc.querySelector('title')?.textContent), 'document'],
   ]);
 
   const ldAuthors = article ? names(article['author'] ?? article['creator'], byId) : [];
   // article:author is meant to be a profile URL, but many CMSs (often on non-English sites) put the name there.
   const metaAuthor = [
-    metaContent(doc, ['author', 'article:author_name', 'dc.creator', 'dcterm:creator', 'parsely-author', 'sailthru.author', 'byl', 'twitter:creator']),
-    metaContent(doc, ['article:author']),
+    metaContent(metas, ['author', 'article:author_name', 'dc.creator', 'dcterm:creator', 'parsely-author', 'sailthru.author', 'byl', 'twitter:creator']),
+    metaContent(metas, ['article:author']),
   ].find((v) => v && !/^(https?:|@)/.test(v));
   const byline = pick('byline', [
     [ldAuthors.length ? ldAuthors.join(', ') : null, 'json-ld'],
@@ -334,16 +342,16 @@ export function extractMetadata(doc: Document, url?: string): PageMetadata {
   const ldPublisher = article ? names(article['publisher'], byId)[0] : undefined;
   const siteName = pick('siteName', [
     [ldPublisher ?? (webSite ? clean(webSite['name']) : null), 'json-ld'],
-    [metaContent(doc, ['og:site_name', 'application-name', 'apple-mobile-web-app-title', 'twitter:site:name']), 'meta'],
+    [metaContent(metas, ['og:site_name', 'application-name', 'apple-mobile-web-app-title', 'twitter:site:name']), 'meta'],
   ]);
 
   const ldPublished = article ? clean(article['datePublished']) ?? clean(article['dateCreated']) : null;
   const ldModified = article ? clean(article['dateModified']) : null;
-  const metaPublished = metaContent(doc, [
+  const metaPublished = metaContent(metas, [
     'article:published_time', 'og:published_time', 'datepublished', 'publishdate', 'publish-date', 'pubdate',
     'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'date', 'article.published',
   ]);
-  const metaModified = metaContent(doc, ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified']);
+  const metaModified = metaContent(metas, ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified']);
   // The page's own offset, used to complete visible-text dates that state none.
   const offset = offsetOf(ldPublished) ?? offsetOf(ldModified) ?? offsetOf(metaPublished) ?? offsetOf(metaModified);
   const timeEl = doc.querySelector('time[datetime][itemprop="datePublished" i], time[datetime][pubdate], article time[datetime], time[datetime]');
@@ -373,7 +381,7 @@ export function extractMetadata(doc: Document, url?: string): PageMetadata {
     [docLang.source === 'document' ? docLang.lang : null, 'document'],
     [docLang.source === 'meta' ? docLang.lang : null, 'meta'],
     [ldLang, 'json-ld'],
-    [metaContent(doc, ['og:locale'])?.replace('_', '-'), 'meta'],
+    [metaContent(metas, ['og:locale'])?.replace('_', '-'), 'meta'],
   ]);
 
   const dirAttr = (doc.documentElement?.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? '').toLowerCase();
@@ -384,12 +392,12 @@ export function extractMetadata(doc: Document, url?: string): PageMetadata {
 
   const excerpt = pick('excerpt', [
     [article ? clean(article['description']) : null, 'json-ld'],
-    [metaContent(doc, ['og:description', 'description', 'twitter:description', 'dc.description']), 'meta'],
+    [metaContent(metas, ['og:description', 'description', 'twitter:description', 'dc.description']), 'meta'],
   ]);
 
   const rawImage =
     (article ? imageUrl(article['image'] ?? article['thumbnailUrl'], byId) : null) ??
-    metaContent(doc, ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']);
+    metaContent(metas, ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']);
   // Only a web address may become the lead image: hostile pages put javascript:/data: URLs in JSON-LD.
   const absImage = rawImage ? absoluteUrl(rawImage, url) : null;
   const image = absImage && /^https?:\/\//i.test(absImage) ? absImage : null;
