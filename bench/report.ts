@@ -4,7 +4,7 @@
  */
 import type { BrowserResult } from './browser';
 import type { CliResult } from './cli-speed';
-import type { MetadataResult } from './metadata';
+import { TRUTH_FIELDS, metadataDisagreementSentence, type MetadataResult } from './metadata';
 import type { QualityResult, QualityRow } from './quality';
 import type { SizeResult } from './bundle-size';
 import type { PopupTiming } from './popup-timing';
@@ -75,6 +75,19 @@ export function evaluateGoals(r: Omit<BenchResult, 'goals'>): Goal[] {
       measured: `${short.length ? `below Readability on ${short.join(', ')}` : 'not below on any field'}; better on ${better.length ? better.join(', ') : 'neither byline nor publishedTime'} (per field: metadata table)`,
       status: short.length === 0 && better.length === 2 ? 'pass' : 'fail',
     });
+    const t = r.metadata?.truth?.fields;
+    if (t) {
+      // expected-metadata.json is Readability's own output, so "better" can only show against a truth
+      // we checked by hand on the pages where the two disagree.
+      const line = (f: (typeof TRUTH_FIELDS)[number]) => `${f} ${t[f].correct.clearpage ?? 0} vs ${t[f].correct.readability ?? 0} of ${t[f].scored}`;
+      goals.push({
+        what: 'metadata, byline and publishedTime against hand-checked values (bench/metadata-truth.json)',
+        baseline: 'Readability 0.6 (this run) on the same pages',
+        target: '> Readability on byline and publishedTime',
+        measured: `Clearpage vs Readability right: ${TRUTH_FIELDS.map(line).join('; ')}`,
+        status: TRUTH_FIELDS.every((f) => (t[f].correct.clearpage ?? 0) > (t[f].correct.readability ?? 0)) ? 'pass' : 'fail',
+      });
+    }
   } else {
     goals.push({ what: 'metadata, each field', baseline: '—', target: '≥ Readability on every field, > on byline and publishedTime', measured: '—', status: 'not measured' });
   }
@@ -160,6 +173,30 @@ export function buildTables(r: BenchResult): Tables[] {
       ],
       note: 'Exact match after trimming; null, a missing key and "" all mean "no value" and match each other. Token F1 is a regression signal: expected.html is Readability\'s own answer.',
     });
+    const cp = r.metadata.systems.clearpage;
+    if (cp?.disagreements) {
+      const d = cp.disagreements;
+      tables.push({
+        title: "Clearpage's metadata mismatches by kind (expected-metadata.json is Readability's output)",
+        header: ['field', 'mismatches', 'we found one, expected none', 'expected one, we none', 'same moment, other spelling', 'both, different', 'our crash/timeout'],
+        rows: METADATA_FIELDS.map((f) => [f, String(d[f].mismatches), String(d[f].onlyOurs), String(d[f].onlyExpected), f === 'publishedTime' ? String(d[f].sameInstant) : '—', String(d[f].different), String(d[f].error ?? 0)]),
+        note: metadataDisagreementSentence(r.metadata),
+      });
+    }
+    const t = r.metadata.truth;
+    if (t) {
+      const who = ['clearpage', 'readability'].filter((s) => systems.includes(s as SystemName)) as SystemName[];
+      tables.push({
+        title: 'Byline and publishedTime against hand-checked values (bench/metadata-truth.json: the pages where Clearpage and Readability disagree)',
+        header: ['field', 'pages checked', ...who.map((s) => `${s} right`), 'expected-metadata.json right'],
+        rows: TRUTH_FIELDS.map((f) => [f, String(t.fields[f].scored), ...who.map((s) => String(t.fields[f].correct[s] ?? 0)), String(t.fields[f].correct.expected ?? 0)]),
+        note:
+          'Bylines compare as names (case, spacing and a leading "By" ignored); dates as the same instant, or the same local date and time when one states no offset, or the same day when one has no time. ' +
+          'On pages outside the file both systems give the same value, so they score alike there. Wrong: ' +
+          TRUTH_FIELDS.map((f) => `${f}: ${who.map((s) => `${s} [${(t.fields[f].wrong[s] ?? []).join(', ') || 'none'}]`).join(', ')}`).join('; ') +
+          '.',
+      });
+    }
   }
   const c = r.chromium;
   if (c && !c.skipped && c.strip) {

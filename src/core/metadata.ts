@@ -27,6 +27,12 @@ function clean(s: unknown): string | null {
   return t ? decodeEntities(t) : null;
 }
 
+// A numeric reference to no character (&#x0;, a surrogate, beyond U+10FFFF: hostile or broken
+// pages) becomes U+FFFD as in HTML, instead of throwing from String.fromCodePoint.
+function codePoint(n: number): string {
+  return n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : '\uFFFD';
+}
+
 // JSON-LD and meta values are sometimes double-escaped by CMSs ("Tom &amp; Jerry").
 function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
@@ -35,8 +41,8 @@ function decodeEntities(s: string): string {
     .replace(/&#0*39;|&apos;/g, "'")
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&#(\d+);/g, (_, n: string) => codePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => codePoint(parseInt(n, 16)))
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&');
 }
@@ -119,9 +125,12 @@ function metaIndex(doc: Document): Map<string, string> {
   // One pass over the meta tags, not one per field: a page can carry hundreds of them.
   for (const m of Array.from(doc.querySelectorAll('meta[content]'))) {
     const k = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').trim().toLowerCase();
-    if (index.has(k)) continue;
+    // RDFa allows several properties in one attribute (property="dc:description og:description").
+    const keys = k.includes(' ') ? k.split(/\s+/) : [k];
+    if (keys.every((key) => index.has(key))) continue;
     const v = clean(m.getAttribute('content'));
-    if (v) index.set(k, v);
+    if (!v) continue;
+    for (const key of keys) if (!index.has(key)) index.set(key, v);
   }
   return index;
 }
@@ -132,6 +141,17 @@ function metaContent(metas: Map<string, string>, keys: string[]): string | null 
     if (v) return v;
   }
   return null;
+}
+
+/**
+ * A site name from application-name and the like, without a slogan: portals often write
+ * "Yahoo News - Latest News & Headlines" there, where og:site_name would say "Yahoo News".
+ */
+function appName(v: string | null): string | null {
+  if (!v) return null;
+  const m = /^(.+?) [-|–—] /.exec(v);
+  const brand = m?.[1]?.trim();
+  return brand && brand.split(/\s+/).length <= 4 && /\p{L}/u.test(brand) ? brand : v;
 }
 
 /** A +HH:MM / -HH:MM / Z offset from an ISO-like date string, or null. */
@@ -188,6 +208,9 @@ export function parseVisibleDate(text: string, offset: string | null): string | 
   return `${date}T${pad(h)}:${pad(min)}:${pad(sec)}${offset ?? ''}`;
 }
 
+// A zone in a date string Date.parse understands: a name (GMT, UTC, EST…) or an offset after the time.
+const STATES_ZONE = /\b(GMT|UTC|UT|Z|[ECMP][SD]T)\b|\d:\d\d(:\d\d)?(\.\d+)?\s*([AP]M\s*)?[+-]\d\d:?\d\d\b/i;
+
 /** Normalises a machine date (ISO-ish) to ISO 8601, keeping its own offset; null if unparsable. */
 export function normaliseIsoDate(s: string | null): string | null {
   if (!s) return null;
@@ -201,9 +224,37 @@ export function normaliseIsoDate(s: string | null): string | null {
     const off = m[7] ? (offsetOf(`T00:00${m[7]}`) ?? '') : '';
     return `${date}T${pad(Number(m[4]))}:${m[5]}:${m[6] ?? '00'}${off}`;
   }
+  // Numeric dates in CMS meta tags: "10.12.2022, 07:00:03" is day-first wherever dots are used
+  // (German, Czech, Russian sites); with slashes, day-first only when the first number cannot be a
+  // month ("29/05/2007"), else the US order ("05/29/2007"). No zone is stated, so none is added.
+  const n = /^(\d{1,2})([./])(\d{1,2})\2(\d{4})(?:[,\sT]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$/.exec(t);
+  if (n) {
+    const [a, b] = [Number(n[1]), Number(n[3])];
+    const dayFirst = n[2] === '.' || a > 12;
+    const [day, month] = dayFirst ? [a, b] : [b, a];
+    if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+    const date = `${n[4]}-${pad(month)}-${pad(day)}`;
+    return n[5] ? `${date}T${pad(Number(n[5]))}:${n[6]}:${n[7] ?? '00'}` : date;
+  }
   // RFC 2822 and other formats Date understands; rendered in UTC since the offset is lost.
   const ms = Date.parse(t);
-  if (!Number.isNaN(ms) && /\d{4}/.test(t)) return new Date(ms).toISOString().replace('.000Z', 'Z');
+  if (!Number.isNaN(ms) && /\d{4}/.test(t)) {
+    // A date with no zone ("05/29/2007 09:49:00" in a CMS's publishdate meta) is read by Date.parse
+    // as local time: keep it a local time too, rather than invent a UTC offset the page never gave.
+    if (!STATES_ZONE.test(t)) {
+      const d = new Date(ms);
+      const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+      return /\d:\d\d/.test(t) ? `${day}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` : day;
+    }
+    // RFC 2822 with a numeric zone ("Tue, 29 May 2007 09:49:00 +0200"): keep the page's own offset.
+    const z = /([+-])(\d\d):?(\d\d)\s*$/.exec(t);
+    if (z) {
+      const minutes = (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3]));
+      const local = new Date(ms + minutes * 60000);
+      return `${local.toISOString().slice(0, 19)}${z[1]}${z[2]}:${z[3]}`;
+    }
+    return new Date(ms).toISOString().replace('.000Z', 'Z');
+  }
   return parseVisibleDate(t, null);
 }
 
@@ -253,6 +304,36 @@ function visibleDates(doc: Document, offset: string | null, want: { published: b
   return { published, modified };
 }
 
+/**
+ * The <time datetime> elements most likely to hold the publication time and the last update: one
+ * marked as published (itemprop=datePublished, pubdate, a "published" class) else the first in an
+ * <article>, else the first on the page; never one marked or labelled as the update.
+ */
+function dateTimeElements(doc: Document): { published: Element | null; updated: Element | null } {
+  const times = Array.from(doc.querySelectorAll('time[datetime]'));
+  if (!times.length) return { published: null, updated: null };
+  // WordPress themes write class="entry-date published updated" on the one post date: it is the published one.
+  const isPublished = (t: Element): boolean =>
+    /^datepublished$/i.test(t.getAttribute('itemprop') ?? '') || t.hasAttribute('pubdate') || /\bpublished\b/i.test(t.getAttribute('class') ?? '');
+  // How-to and news CMSs print only "Last updated <time>" on revised pages: that is not when it was published.
+  const isUpdate = (t: Element): boolean => {
+    if (isPublished(t)) return false;
+    const hints = `${t.getAttribute('itemprop') ?? ''} ${t.getAttribute('class') ?? ''}`;
+    if (/date-?modified|updated|modified/i.test(hints)) return true;
+    const before = t.previousSibling?.nodeType === 3 ? (t.previousSibling.textContent ?? '') : '';
+    if (UPDATED_LABEL.test(t.textContent ?? '') || /(updated|modified)\s*(on|at)?\s*[:：-]?\s*$/i.test(before)) return true;
+    // "<span>Updated: <b>…</b> <time>…</time></span>": a short line that starts with the label.
+    const parent = t.parentElement;
+    if (!parent || parent.childNodes.length > 8) return false;
+    const parentText = parent.textContent ?? '';
+    return parentText.length < 200 && UPDATED_LABEL.test(parentText);
+  };
+  const updates = new Set(times.filter(isUpdate));
+  const candidates = times.filter((t) => !updates.has(t));
+  const published = times.find(isPublished) ?? candidates.find((t) => t.closest('article')) ?? candidates[0] ?? null;
+  return { published, updated: times.find((t) => updates.has(t)) ?? null };
+}
+
 const BYLINE_HINT = /byline|author|dateline|writtenby|p-author/i;
 
 /**
@@ -285,6 +366,15 @@ export function contentByline(doc: Document): string | null {
   return null;
 }
 
+/**
+ * An attribute of a second <body> tag. Pages with stray markup before <head> (a <div> ahead of it)
+ * make an HTML parser open the body early; browsers then merge the real <body lang dir>'s
+ * attributes into it, but linkedom (the CLI) keeps a second <body> element holding them.
+ */
+function strayBodyAttribute(doc: Document, name: 'lang' | 'dir'): string | null {
+  return doc.querySelector(`body body[${name}], html > body ~ body[${name}]`)?.getAttribute(name) ?? null;
+}
+
 function langFrom(doc: Document): { lang: string | null; source: MetadataSource | null } {
   const htmlLang = clean(doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang'));
   if (htmlLang) return { lang: htmlLang, source: 'document' };
@@ -293,7 +383,7 @@ function langFrom(doc: Document): { lang: string | null; source: MetadataSource 
   );
   const cl = clean(httpEquiv?.getAttribute('content'))?.split(',')[0]?.trim();
   if (cl) return { lang: cl, source: 'meta' };
-  const bodyLang = clean(doc.body?.getAttribute('lang'));
+  const bodyLang = clean(doc.body?.getAttribute('lang') ?? strayBodyAttribute(doc, 'lang'));
   if (bodyLang) return { lang: bodyLang, source: 'document' };
   return { lang: null, source: null };
 }
@@ -342,10 +432,12 @@ export function extractMetadata(doc: Document, url?: string): PageMetadata {
   const ldPublisher = article ? names(article['publisher'], byId)[0] : undefined;
   const siteName = pick('siteName', [
     [ldPublisher ?? (webSite ? clean(webSite['name']) : null), 'json-ld'],
-    [metaContent(metas, ['og:site_name', 'application-name', 'apple-mobile-web-app-title', 'twitter:site:name']), 'meta'],
+    [metaContent(metas, ['og:site_name']) ?? appName(metaContent(metas, ['application-name', 'apple-mobile-web-app-title', 'twitter:site:name'])), 'meta'],
   ]);
 
-  const ldPublished = article ? clean(article['datePublished']) ?? clean(article['dateCreated']) : null;
+  const ldPublished = article ? clean(article['datePublished']) : null;
+  // dateCreated can be when a draft was started (wiki and CMS pages); a meta published time beats it.
+  const ldCreated = article ? clean(article['dateCreated']) : null;
   const ldModified = article ? clean(article['dateModified']) : null;
   const metaPublished = metaContent(metas, [
     'article:published_time', 'og:published_time', 'datepublished', 'publishdate', 'publish-date', 'pubdate',
@@ -353,25 +445,29 @@ export function extractMetadata(doc: Document, url?: string): PageMetadata {
   ]);
   const metaModified = metaContent(metas, ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified']);
   // The page's own offset, used to complete visible-text dates that state none.
-  const offset = offsetOf(ldPublished) ?? offsetOf(ldModified) ?? offsetOf(metaPublished) ?? offsetOf(metaModified);
-  const timeEl = doc.querySelector('time[datetime][itemprop="datePublished" i], time[datetime][pubdate], article time[datetime], time[datetime]');
+  const offset = offsetOf(ldPublished) ?? offsetOf(ldCreated) ?? offsetOf(ldModified) ?? offsetOf(metaPublished) ?? offsetOf(metaModified);
+  const timeEls = dateTimeElements(doc);
+  const timeEl = timeEls.published;
+  const timeUpdated = normaliseIsoDate(timeEls.updated?.getAttribute('datetime') ?? null);
   const itempropPublished = doc.querySelector('[itemprop="datePublished" i]');
   const itempropValue = itempropPublished?.getAttribute('content') ?? itempropPublished?.getAttribute('datetime') ?? null;
   // The visible-text walk is the last resort for each date: only run it for the ones still missing.
   const visible = visibleDates(doc, offset, {
-    published: !(normaliseIsoDate(ldPublished) ?? normaliseIsoDate(metaPublished) ?? normaliseIsoDate(itempropValue) ?? normaliseIsoDate(timeEl?.getAttribute('datetime') ?? null)),
-    modified: !(normaliseIsoDate(ldModified) ?? normaliseIsoDate(metaModified)),
+    published: !(normaliseIsoDate(ldPublished) ?? normaliseIsoDate(metaPublished) ?? normaliseIsoDate(itempropValue) ?? normaliseIsoDate(ldCreated) ?? normaliseIsoDate(timeEl?.getAttribute('datetime') ?? null)),
+    modified: !(normaliseIsoDate(ldModified) ?? normaliseIsoDate(metaModified) ?? timeUpdated),
   });
 
   const publishedTime = pick('publishedTime', [
     [normaliseIsoDate(ldPublished), 'json-ld'],
     [normaliseIsoDate(metaPublished) ?? normaliseIsoDate(itempropValue), 'meta'],
+    [normaliseIsoDate(ldCreated), 'json-ld'],
     [normaliseIsoDate(timeEl?.getAttribute('datetime') ?? null), 'time'],
     [visible.published, 'text'],
   ]);
   const modifiedTime = pick('modifiedTime', [
     [normaliseIsoDate(ldModified), 'json-ld'],
     [normaliseIsoDate(metaModified), 'meta'],
+    [timeUpdated, 'time'],
     [visible.modified, 'text'],
   ]);
 
@@ -384,7 +480,7 @@ export function extractMetadata(doc: Document, url?: string): PageMetadata {
     [metaContent(metas, ['og:locale'])?.replace('_', '-'), 'meta'],
   ]);
 
-  const dirAttr = (doc.documentElement?.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? '').toLowerCase();
+  const dirAttr = (doc.documentElement?.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? strayBodyAttribute(doc, 'dir') ?? '').toLowerCase();
   const dir = pick<'ltr' | 'rtl'>('dir', [
     [dirAttr === 'rtl' || dirAttr === 'ltr' ? dirAttr : null, 'document'],
     [lang && RTL_LANGS.test(lang) ? 'rtl' : null, 'document'],
@@ -425,7 +521,40 @@ const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g,
 
 // Bylines that are really dates or buttons ("Follow Author", "Updated April 29, 2019"). Letters are
 // Unicode-aware: CJK, Arabic or Cyrillic names (陈晓雯) have no ASCII word characters at all.
-const IMPLAUSIBLE_BYLINE = /^(follow|share|subscribe|sign in|log in|menu|updated|published|posted)\b|^[^\p{L}\p{N}]*$|\b(19|20)\d\d\b.*\d{1,2}:\d{2}/iu;
+const IMPLAUSIBLE_BYLINE = /^(follow|share|subscribe|sign in|log in|menu|(last )?updated|published|posted)\b|^[^\p{L}\p{N}]*$|^(by|von|par|por|di|door)\s*[:.]?$|\b(19|20)\d\d\b.*\d{1,2}:\d{2}/iu;
+const MONTH_WORD = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+// Where a date starts in a byline box that also holds the date line ("By Jane Doe March 25, 2015",
+// "by Lucas Nolan22 Dec 2016"): a month-first date, a day-first date or an ISO date.
+const TRAILING_DATE = new RegExp(
+  `(?:\\s*[|•·,–—-]\\s*|\\s+|(?<=\\p{L}))(?:(?:updated|published|posted)\\b.*|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:${MONTH_WORD}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+${MONTH_WORD},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}).*)$`,
+  'isu',
+);
+
+/** A byline without the date that shares its box, or null when nothing plausible is left. */
+export function cleanByline(b: string | null): string | null {
+  if (!b || /^\s*(last )?(updated|published|posted)\b/i.test(b)) return null;
+  const cut = b.replace(TRAILING_DATE, '').trim();
+  return cut.length <= 100 && !IMPLAUSIBLE_BYLINE.test(cut) ? cut : null;
+}
+
+// Titles joined to the site name with a spaced en or em dash ("Post title – Site", WordPress's
+// default separator). Readability 0.6 cuts only at | - \ / > », so these need our own cut.
+const DASH_SEPARATOR = / [–—] /;
+
+/**
+ * The document title without its site-name part, for titles joined with an en or em dash: cut
+ * at the last separator, unless that leaves four words or fewer (then the whole title stays).
+ */
+export function titleWithoutSite(docTitle: string): string {
+  const t = norm(docTitle);
+  const seps = Array.from(t.matchAll(/ [|\-–—\\/>»] /g));
+  const last = seps[seps.length - 1];
+  if (!DASH_SEPARATOR.test(t) || last?.index === undefined) return t;
+  const cut = t.slice(0, last.index).trim();
+  // A short first part may be a topic, not a site ("Autofinanzierung – Autokredit oder Leasing?"):
+  // unlike Readability's "Site | Title" rule, nothing is dropped from the front.
+  return cut.split(/\s+/).length <= 4 ? t : cut;
+}
 
 /**
  * Chooses each field from our page reading and Readability's. Readability already reads JSON-LD,
@@ -445,9 +574,13 @@ export function chooseMetadata(original: Document, meta: PageMetadata, parsed: R
   // Readability's strings are kept as the page wrote them (trimmed only), whitespace included.
   const raw = (v: string | null | undefined): string | null => (v ?? '').trim() || null;
   let title = choose('title', meta.title, raw(parsed.title));
+  // No metadata title (no og:title, JSON-LD headline…): both readers fell back on <title>.
+  if (meta.sources.title === 'document' && meta.title && DASH_SEPARATOR.test(meta.title)) {
+    title = { value: titleWithoutSite(meta.title), source: 'document' };
+  }
   if (!title.value && heading) title = { value: heading, source: 'document' };
   if (!title.value && docTitle) title = { value: docTitle, source: 'document' };
-  const plausible = (b: string | null): string | null => (b && b.length <= 100 && !IMPLAUSIBLE_BYLINE.test(b) ? b : null);
+  const plausible = cleanByline;
   // Readability finds bylines in the page before it scores; ours ran on a clone without chrome,
   // so look in the original page too.
   const pageByline = meta.byline ? null : plausible(contentByline(original));

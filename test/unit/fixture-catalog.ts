@@ -643,7 +643,8 @@ export const FIXTURES: Fixture[] = [
     kind: 'no-article',
     url: 'https://homeenergy.example/search?q=heat+pump',
     reasons: ['not-article'],
-    title: 'Search results for "heat pump" – Home Energy Forum',
+    // The site name after the en dash is cut, as Readability cuts it after "|" or " - ".
+    title: 'Search results for "heat pump"',
   },
   { name: 'no-article-login', kind: 'no-article', url: 'https://parcelwise.example/login', reasons: ['not-article', 'empty'], title: 'Sign in – Parcelwise' },
   {
@@ -651,7 +652,7 @@ export const FIXTURES: Fixture[] = [
     kind: 'no-article',
     url: 'https://northlight.example/galleries/autumn',
     reasons: ['not-article'],
-    title: 'Autumn in the highlands – photo gallery – Northlight',
+    title: 'Autumn in the highlands – photo gallery',
   },
   { name: 'empty-body', kind: 'no-article', url: 'https://app.example/', reasons: ['empty'], title: 'Loading…' },
   {
