@@ -59,7 +59,7 @@ const BACK_LINK =
 // Author boxes under or beside a post ("About the author", short bios with links to more posts).
 const AUTHOR_BOX = /(^|[\s_-])(author[-_]*(bio|box|info|desc|description|profile|about|details|card)|about[-_]*(the[-_]*)?author|mini[-_]*bio|bio[-_]*desc|saboxplugin)/i;
 const SHARE_HEADING =
-  /^(share( this( article| story| post| page)?)?( on| via| with)?|share on|share via|follow us( on .{1,30})?|be sociable,? share|teilen|(diese[ns]?|den|die) (geschichte|beitrag|artikel|seite|story|news) teilen|(seite|artikel|beitrag) teilen|teile(n sie)? (diese[ns]?|den) (geschichte|beitrag|artikel|seite)( auf| mit .{1,20})?|jetzt teilen|partager( cet article| sur)?|compartir( en| en redes)?|compart(e|a|ilhe)( (isso|esta notícia|este artigo))?|condividi( su)?|udostępnij)$/;
+  /^(share( this( article| story| post| page)?)?( on| via| with)?|share on|share via|follow us( on .{1,40})?|folge(n sie)? uns( auf .{1,40})?|síguenos( en .{1,60})?|siga-nos( n[oa] .{1,40})?|be sociable,? share|teilen|(diese[ns]?|den|die) (geschichte|beitrag|artikel|seite|story|news) teilen|(seite|artikel|beitrag) teilen|teile(n sie)? (diese[ns]?|den) (geschichte|beitrag|artikel|seite)( (auf|mit|in) .{1,25}| auf)?|jetzt teilen|partager( cet article| sur)?|compartir( en| en redes)?|compart(e|a|ilhe)( (isso|esta notícia|este artigo))?|condividi( su)?|udostępnij)$/;
 const AD_LABEL = /^(advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|promoted|anzeige|werbung|publicité|publicidad|pubblicità|reklama|реклама|广告|広告|advertentie|annonce|scroll to continue( with content)?)$/i;
 const COPYRIGHT = /©|&copy;|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados/i;
 const COOKIE_TEXT = /\bcookies?\b|\bconsent\b|\bgdpr\b|privacy (settings|preferences)|עוגיות|ملفات تعريف الارتباط|الكوكيز|куки|cookie-файл|クッキー|쿠키|饼干|缓存文件|kekse/i;
@@ -179,7 +179,11 @@ function hintCategoryOf(el: Element): ChromeCategory | null {
 }
 
 function headingCategory(text: string): ChromeCategory | null {
-  const key = headingKey(text);
+  return keyCategory(headingKey(text));
+}
+
+/** headingCategory on a text already passed through headingKey. */
+function keyCategory(key: string): ChromeCategory | null {
   if (!key || key.length > 60) return null;
   if (RELATED_HEADING.test(key)) return 'related';
   if (MORE_FROM_HEADING.test(key)) return 'more-from';
@@ -520,16 +524,15 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
   // Beside the story's text: outside the article, or inside it before its first or after its last paragraph.
   const besideStory = (i: number): boolean => !insideArticle(i) || i < firstProseStart || (lastProse >= 0 && i > lastProse);
   // An image beside it or a caption/figure around it: where a credit line stands.
+  // Walks only a few ancestors and reads stats first: it runs before any text is read.
   const imageContext = (i: number): boolean => {
-    const el = elements[i] as Element;
-    if (el.closest('figure, figcaption, picture')) return true;
-    let p = (stats[i] as Stats).parent;
-    for (let up = 0; up < 2 && p >= 0; up++, p = (stats[p] as Stats).parent) {
+    let p = i;
+    for (let up = 0; up < 4 && p >= 0; up++, p = (stats[p] as Stats).parent) {
+      const tag = (elements[p] as Element).tagName;
+      if (tag === 'FIGURE' || tag === 'FIGCAPTION' || tag === 'PICTURE') return true;
       const ps = stats[p] as Stats;
-      if (ps.imgs > 0 && ps.text <= 400) return true;
-    }
-    for (let a: Element | null = el, up = 0; a && up < 3; a = a.parentElement, up++) {
-      if (/caption|credit|copyright|image|img|photo|foto|bild|media|picture|legend|license|lizenz/i.test(a.getAttribute('class') ?? '')) return true;
+      if (up > 0 && up < 3 && ps.imgs > 0 && ps.text <= 400) return true;
+      if (up < 3 && /caption|credit|copyright|image|img|photo|foto|bild|media|picture|legend|licen[cs]e|lizenz/i.test((elements[p] as Element).getAttribute('class') ?? '')) return true;
     }
     return false;
   };
@@ -626,9 +629,9 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
 
     // Photo credits (news and blog pages): a short line beside an image that only names the
     // picture's source. The caption itself stays; only the credit-only element is chrome.
-    if (s.text >= 3 && s.text <= 100 && s.links <= 1 && s.prose === 0 && CREDIT_TAGS.has(tag) && i !== title && climbable(i)) {
+    if (s.text >= 3 && s.text <= 100 && s.links <= 1 && s.prose === 0 && CREDIT_TAGS.has(tag) && i !== title && climbable(i) && imageContext(i)) {
       const text = norm(el.textContent ?? '');
-      if ((CREDIT.test(text) || (text.length <= 60 && AGENCY_END.test(text))) && imageContext(i)) {
+      if (CREDIT.test(text) || (text.length <= 60 && AGENCY_END.test(text))) {
         markMinor(i, 'header-footer', `photo credit "${text.slice(0, 30)}"`);
       }
     }
@@ -652,7 +655,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
 
     // Affiliate and sponsorship disclosures (review blogs, tech news): a short block of its own
     // before or after the story's text, never a paragraph in the middle of it.
-    if ((tag === 'P' || tag === 'DIV' || tag === 'SPAN' || tag === 'SMALL' || tag === 'EM' || tag === 'ASIDE' || tag === 'SECTION') && s.text >= 30 && s.text <= 500 && s.prose <= 1 && s.ownText > 0 && i !== title && climbable(i) && besideStory(i)) {
+    if ((tag === 'P' || tag === 'DIV' || tag === 'SPAN' || tag === 'SMALL' || tag === 'EM' || tag === 'ASIDE' || tag === 'SECTION') && s.text >= 30 && s.text <= 500 && s.prose <= 1 && s.ownText >= 20 && i !== title && climbable(i) && besideStory(i)) {
       if (DISCLOSURE.test(el.textContent ?? '')) {
         let b = i;
         while (climbable(stats[b]?.parent ?? -1)) {
@@ -667,9 +670,11 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
 
     // Comment and rating notices ("Comments are closed", "(No ratings yet)", "Rate this article")
     // are chrome wherever they stand, also inside the post's own container (blog templates).
-    if (s.text > 0 && s.text <= 60 && s.links <= 1 && tag !== 'A' && i !== title && s.ownText > 0 && climbable(i)) {
-      const key = headingKey(el.textContent ?? '').replace(/^\(|\)$/g, '');
-      if (COMMENT_NOTICE.test(key)) markMinor(i, 'comments', `comment notice "${key.slice(0, 40)}"`);
+    // The heading key of a short element, read once for the notice and heading tests below.
+    const key = s.text > 0 && s.text <= 60 && i !== title && (s.ownText > 0 || HEADING_TAGS.has(tag) || s.links === 1) ? headingKey(el.textContent ?? '') : '';
+    if (key && s.links <= 1 && tag !== 'A' && s.ownText > 0 && climbable(i)) {
+      const bare = key.replace(/^\(|\)$/g, '');
+      if (COMMENT_NOTICE.test(bare)) markMinor(i, 'comments', `comment notice "${bare.slice(0, 40)}"`);
     }
 
     // Headings that introduce story lists ("RELATED STORIES", "Opinion", "Most read"),
@@ -678,7 +683,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     // (Tested last: childElementCount is a DOM call, and this runs for every element.)
     const wrapsLabel = (): boolean => el.childElementCount === 1 && (stats[i + 1] as Stats | undefined)?.text === s.text;
     if (s.text > 0 && s.text <= 60 && i !== title && (HEADING_TAGS.has(tag) || ((s.ownText > 0 || s.links === 1 || wrapsLabel()) && !isInlineTag(tag)))) {
-      const cat = headingCategory(el.textContent ?? '');
+      const cat = key ? keyCategory(key) : headingCategory(el.textContent ?? '');
       if (cat) {
         // Climb to the smallest block holding the heading and something after it.
         let b = i;
@@ -841,6 +846,13 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     if (s.links >= 3 && s.prose <= 2 && s.text < bodyText * 0.4 && (!inArticle || (lastProse >= 0 && i > lastProse && density >= 0.35))) {
       const cards = repeatedCards(i);
       if (cards) return { category: 'related', reason: `${cards} repeated cards` };
+    }
+
+    // Tables of contents (long guides, WordPress TOC plugins): links that all jump within the page.
+    // The reader builds its own outline; a footnote list has running text besides its jump links.
+    if (s.links >= 3 && s.prose === 0 && density >= 0.6 && s.text < 3000 && tag !== 'A') {
+      const jumps = el.querySelectorAll('a[href^="#"]').length;
+      if (jumps >= s.links * 0.9) return { category: 'navigation', reason: `table of contents (${jumps} jump links)` };
     }
 
     // Link lists: menus and story lists (outside the article), or trailing link blocks

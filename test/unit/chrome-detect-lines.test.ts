@@ -122,3 +122,21 @@ describe('author boxes', () => {
     expect(blocks.map((b) => b.reason)).toEqual(['author box']);
   });
 });
+
+describe('tables of contents and follow-us lines', () => {
+  it('hides a table of contents of jump links and keeps a footnote list with its text', () => {
+    const doc = load(`<html lang="de"><body><article><h1>Ein Ratgeber</h1>
+      <div class="toc"><p>Inhaltsverzeichnis</p><ul><li><a href="#a">Erster Abschnitt</a></li><li><a href="#b">Zweiter Abschnitt</a></li><li><a href="#c">Dritter Abschnitt</a></li></ul></div>
+      <h2 id="a">Erster Abschnitt</h2>${PARA(2)}<h2 id="b">Zweiter Abschnitt</h2>${PARA(2)}<h2 id="c">Dritter Abschnitt</h2>${PARA(2)}
+      <ol class="notes"><li><a href="#r1">^</a> Muster, A. (2020): Lawinen im Hochgebirge. Bern.</li><li><a href="#r2">^</a> Beispiel, B. (2019): Schnee und Eis. Chur.</li><li><a href="#r3">^</a> Test, C. (2018): Hänge. Davos.</li></ol>
+      </article></body></html>`);
+    const blocks = findPageChrome(doc);
+    expect(blocks.map((b) => [b.category, b.sample.slice(0, 18)])).toEqual([['navigation', 'Inhaltsverzeichnis']]);
+  });
+
+  it('hides a "Síguenos en …" heading with its icon links', () => {
+    const doc = load(`<html lang="es"><body><article><h1>Un titular</h1>${PARA(5)}
+      <div><div><strong>Síguenos en Telegram, Instagram y Facebook</strong></div><a href="/t" class="i-t"></a><a href="/i" class="i-i"></a><a href="/f" class="i-f"></a></div></article></body></html>`);
+    expect(findPageChrome(doc).map((b) => b.category)).toEqual(['share']);
+  });
+});
