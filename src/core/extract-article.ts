@@ -9,9 +9,10 @@ import { chooseMetadata, extractMetadata } from './metadata';
 import type { PageMetadata } from './metadata';
 import { parseSanitizedHtml } from './sanitize';
 import { structureArticle } from './structure';
-import { trimArticleEdges } from './trim-edges';
+import { removeCreditLines, trimArticleEdges } from './trim-edges';
 import { flattenShadowRoots } from './shadow-dom';
 import { blockText, countWords, readingMinutes } from './block-text';
+import { looksShort, nonLinkTextLength, textLeftAfterChrome } from './short-result';
 import { absolutizeUrls, documentBaseUrl, resolveLazyImages } from './urls';
 import type { Article, ExtractOptions, ExtractResult, MetadataField, MetadataSource, NoArticle, NoArticleReason, RemovedItem } from './types';
 
@@ -202,7 +203,7 @@ export function extractArticle(doc: Document, url?: string, options: ExtractOpti
   }
   let removed: RemovedItem[] = [];
   try {
-    return extractFromPage(doc, pageUrlOf(doc, url), options, checkBudget, docTitle, (r) => (removed = r));
+    return extractFromPage(doc, pageUrlOf(doc, url), options, checkBudget, docTitle, (r) => (removed = r), () => (now() - started) / budget);
   } catch (e) {
     // Nesting too deep even after flattening overflows the stack: give up like on a timeout.
     if (e instanceof RangeError) {
@@ -215,14 +216,15 @@ export function extractArticle(doc: Document, url?: string, options: ExtractOpti
   }
 }
 
-function extractFromPage(
-  doc: Document,
-  pageUrl: string,
-  options: ExtractOptions,
-  checkBudget: () => void,
-  docTitle: string | null,
-  reportRemoved: (r: RemovedItem[]) => void,
-): ExtractResult {
+interface PreparedClone {
+  clone: Document;
+  page: ReturnType<typeof analysePage>;
+  chrome: ReturnType<typeof findPageChromeIn>;
+  readerable: boolean;
+}
+
+/** A clone of the page with its chrome removed, lazy images and URLs resolved: Readability's input. */
+function prepareClone(doc: Document, pageUrl: string, options: ExtractOptions, checkBudget: () => void, onChrome?: (removed: RemovedItem[]) => void): PreparedClone {
   // Readability mutates, and chrome is removed before it scores: work on a clone throughout.
   const clone = doc.cloneNode(true) as Document;
   // Web-component pages: shadow content, with light-DOM children at their slots.
@@ -232,11 +234,8 @@ function extractFromPage(
   checkBudget();
   const page = analysePage(clone);
   const chrome = findPageChromeIn(clone, page, options);
-  const removed: RemovedItem[] = chrome.map(({ category, sample, reason }) => ({ category, sample, reason }));
-  reportRemoved(removed);
+  onChrome?.(chrome.map(({ category, sample, reason }) => ({ category, sample, reason })));
   checkBudget();
-
-  const meta = extractMetadata(doc, pageUrl);
   const readerable = isProbablyReaderable(clone);
   for (const block of chrome) block.element.parentNode?.removeChild(block.element);
   const articleEl = page.article >= 0 ? page.elements[page.article] : undefined;
@@ -244,16 +243,50 @@ function extractFromPage(
   resolveLazyImages(clone);
   absolutizeUrls(clone, documentBaseUrl(doc, pageUrl || undefined));
   checkBudget();
+  return { clone, page, chrome, readerable };
+}
 
-  const lead = findLeadParagraph(clone, meta.excerpt);
-  const reader = new Readability<Element>(clone, {
+function parseReadable(clone: Document, charThreshold?: number) {
+  return new Readability<Element>(clone, {
     serializer: (el) => el as Element,
     // Classes are dropped by the sanitiser except code-language hints ("language-ts"), which
     // the Markdown export needs for fenced blocks: keep them through Readability.
     keepClasses: true,
+    ...(charThreshold ? { charThreshold } : {}),
+  }).parse();
+}
+
+function extractFromPage(
+  doc: Document,
+  pageUrl: string,
+  options: ExtractOptions,
+  checkBudget: () => void,
+  docTitle: string | null,
+  reportRemoved: (r: RemovedItem[]) => void,
+  budgetUsed: () => number,
+): ExtractResult {
+  let removed: RemovedItem[] = [];
+  const { clone, page, chrome, readerable } = prepareClone(doc, pageUrl, options, checkBudget, (r) => {
+    removed = r;
+    reportRemoved(r);
   });
-  const parsed = reader.parse();
+  const meta = extractMetadata(doc, pageUrl);
+  const lead = findLeadParagraph(clone, meta.excerpt);
+  const pageText = textLeftAfterChrome(page, chrome.map((b) => b.element));
+  let parsed = parseReadable(clone);
   checkBudget();
+  // A pick that covers little of the page's text (a story split across sibling containers, a
+  // recipe card or FAQ beside the intro, a thread of posts): a second pass on a fresh clone lets
+  // Readability try its looser rules until the pick reaches half the page's text (it keeps the
+  // longest try). Costs a second pipeline and up to four Readability passes, so it runs only
+  // when the first result looks short and most of the time budget is left (huge pages skip it).
+  const got = parsed?.content ? nonLinkTextLength(parsed.content) : 0;
+  if (parsed?.content && looksShort(got, pageText) && budgetUsed() < 0.2) {
+    const again = prepareClone(doc, pageUrl, options, checkBudget);
+    const retry = parseReadable(again.clone, Math.round(pageText * 0.5));
+    checkBudget();
+    if (retry?.content && nonLinkTextLength(retry.content) > got * 1.2) parsed = retry;
+  }
   const body = parsed?.content;
   if (!parsed || !body) {
     return noArticle('not-article', notArticleMessage(doc), meta.title ?? docTitle, removed);
@@ -264,6 +297,7 @@ function extractFromPage(
   // DOMPurify drops customised built-ins (<section is="x-y">) with all their content; the
   // attribute means nothing in the reader (WordPress block themes use it on the whole post).
   for (const el of Array.from(body.querySelectorAll('[is]'))) el.removeAttribute('is');
+  removeCreditLines(body);
   trimArticleEdges(body);
   const outline = structureArticle(body, title.value);
   // Readability wraps the article in its own <div id="readability-page-1">: keep its content only.

@@ -26,6 +26,17 @@ const END_MATTER =
 const END_HEADING =
   /^(about the author|about the authors|über (den|die) autor(in|en)?|zur person|der autor|die autorin|author bio|further reading|zum weiterlesen|weiterlesen|auch interessant|das könnte (dich|sie) (auch )?interessieren|mehr (zum thema|zu .{1,40})|weitere (informationen|artikel|beiträge|infos)( .{1,30})?|related (articles|stories|posts|reading)|read (more|next)|more (on this|from .{1,30})|you (may|might) also like|recommended( reading)?|lire aussi|à lire aussi|leer más|lea también|leggi anche|comments?|\d+ comments?|kommentare?|leave a (reply|comment))[:.!]?$/i;
 
+// A photo credit or source line on its own ("Foto: dpa", "Photograph by …", "Bild: Jahr Media",
+// "Quelle: Landesregierung", "Crédits photos : …"): it labels a picture or a figure, not the
+// story, wherever it sits. News sites and blogs put these under every picture, often as a plain
+// paragraph rather than a <figcaption>.
+const CREDIT_LINE =
+  /^\(?\s*(fotos?|photos?|photograph(ed)?|bild(er|quelle)?|fotoquelle|images?|credits?|cr[ée]dits?( photos?)?|cr[ée]dito|copyright|titelbild|beitragsbild|teaserbild|symbolbild|abbildung( \d+)?|quellen?|quellenangaben?|source|fuente|fonte|źródło)\s*([:：]|\b(by|von|via)\b)/i;
+// A bare agency credit ("AFP / MARCO BERTORELLO", "Augusta National/Getty Images", "iStock.com").
+const AGENCY_CREDIT =
+  /\b(getty ?images|istock(photo)?(\.com)?|shutterstock(\.com)?|picture[- ]alliance|imago( images)?|unsplash|fotolia(\.com)?|adobe ?stock|pixabay|wenn\.com|bestimage|dpa|afp|ap photo|keystone|epa)\b/i;
+const CREDIT_MAX = 160;
+
 const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
 function linkDensity(el: Element, textLen: number): number {
@@ -75,6 +86,28 @@ function isHeadingLike(el: Element): boolean {
   const text = norm(el.textContent);
   const bold = Array.from(el.querySelectorAll('strong, b')).reduce((n, b) => n + norm(b.textContent).length, 0);
   return text.length > 0 && bold >= text.length * 0.9;
+}
+
+/** True for a block that is only a photo credit or source line. */
+function isCreditLine(el: Element): boolean {
+  if (/^H[1-6]$/.test(el.tagName)) return false;
+  const text = norm(el.textContent);
+  if (!text || text.length > CREDIT_MAX) return false;
+  if (CREDIT_LINE.test(text)) return true;
+  // Agency credits are short and are names, not sentences: no full stop inside or at the end.
+  return text.length <= 60 && AGENCY_CREDIT.test(text) && !/[.!?]\s|[.!?]$/.test(text.replace(/\.com\b/gi, ''));
+}
+
+/** Removes photo credit and source lines anywhere in the body (never an element holding a picture); returns how many. */
+export function removeCreditLines(body: Element): number {
+  let removed = 0;
+  for (const el of leafBlocks(body)) {
+    if (!body.contains(el)) continue;
+    if (el.querySelector('img, picture, video, iframe') || !isCreditLine(el)) continue;
+    removeWithEmptyAncestors(el, body);
+    removed++;
+  }
+  return removed;
 }
 
 /** Removes furniture blocks before the first and after the last paragraph of running text; returns how many. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../src/core/extract-article';
 
@@ -37,6 +38,22 @@ describe('extractArticle: no-article results', () => {
 });
 
 describe('extractArticle: recovered and repaired content', () => {
+  it('keeps a recipe card that Readability\'s first pick drops, with a second, looser pass', () => {
+    // Modelled on food blogs: three intro paragraphs, then a recipe card of lists and step
+    // photos (no paragraphs, few commas) that Readability's conditional cleaning removes.
+    const html = readFileSync(new URL('../fixtures/recipe-card/source.html', import.meta.url), 'utf8');
+    const r = extractArticle(load(html), 'https://ofenliebe.example/apfelkuchen', opts);
+    expect(r.kind).toBe('article');
+    if (r.kind !== 'article') return;
+    const text = r.article.text.replace(/\s+/g, ' ');
+    expect(text).toContain('Wenn im Herbst die Äpfel reif sind');
+    expect(text).toContain('250 g weiche Butter');
+    expect(text).toContain('Den Backofen auf 180 Grad');
+    expect(text).toContain('45 Minuten goldbraun backen.');
+    for (const chrome of ['Beliebte Rezepte', 'Impressum', 'Über mich']) expect(text).not.toContain(chrome);
+  });
+
+
   it('restores the standfirst that sits beside the headline, outside the article container', () => {
     const standfirst = 'A standfirst that sums up the story in one long sentence for the reader.';
     const r = extractArticle(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { trimArticleEdges } from '../../src/core/trim-edges';
+import { removeCreditLines, trimArticleEdges } from '../../src/core/trim-edges';
 import { blockText } from '../../src/core/block-text';
 
 const LONG = 'A paragraph of running text that goes on for a while, with commas, clauses and a full stop at the end.';
@@ -56,5 +56,26 @@ describe('blockText and captions', () => {
     const root = body(`<p>${LONG}</p><figure><img src="a.jpg"><figcaption>Photo: Someone</figcaption></figure>`);
     expect(blockText(root)).not.toContain('Photo: Someone');
     expect(blockText(root, { skipCaptions: false })).toContain('Photo: Someone');
+  });
+});
+
+describe('removeCreditLines', () => {
+  it('drops photo credit and source lines between paragraphs, keeping pictures and sentences that mention an agency', () => {
+    const root = body(`<p>${LONG}</p><figure><img src="/a.jpg" alt=""></figure><p>Foto: Jane Doe</p><p>${LONG}</p>
+      <div class="pic"><img src="/b.jpg" alt=""><span>Bild: Werk</span></div><p>AFP / John Roe</p><p>Augusta National/Getty Images</p>
+      <p>Crédits photos : Agence X</p><p>(Quelle: Landesamt für Statistik)</p>
+      <p>The agency AFP reported the figures first. Reuters confirmed them later that day.</p><p>${LONG}</p>`);
+    expect(removeCreditLines(root)).toBe(5);
+    const text = blockText(root);
+    for (const gone of ['Foto: Jane Doe', 'AFP / John Roe', 'Getty Images', 'Crédits photos', 'Quelle:']) expect(text).not.toContain(gone);
+    expect(text).toContain('The agency AFP reported the figures first.');
+    // A credit inside the element that holds its picture stays with it (the picture is kept).
+    expect(root.querySelectorAll('img').length).toBe(2);
+    expect(text).toContain('Bild: Werk');
+  });
+
+  it('keeps headings and long paragraphs that open with a label word', () => {
+    const root = body(`<h2>Source: the 2020 census</h2><p>Source: ${LONG} ${LONG}</p><p>${LONG}</p>`);
+    expect(removeCreditLines(root)).toBe(0);
   });
 });

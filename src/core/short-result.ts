@@ -1,0 +1,53 @@
+/**
+ * Tells when Readability's pick covers too little of a page's remaining text, so that a second,
+ * looser pass is worth its cost. Readability retries with looser rules only below a fixed 500
+ * characters; pages whose story it splits or half-drops (recipe cards beside the intro, forum
+ * threads of sibling posts, FAQ accordions, articles continued after an in-article widget) give
+ * it more than that and so never get the retry. Sizes are compared in characters of text that is
+ * not link text, the part of a page that is running text rather than navigation.
+ */
+import type { PageAnalysis } from './chrome-detect';
+
+// Below this share of the page's non-link text the first pick "looks short"; and pages with less
+// non-link text than MIN_PAGE_TEXT are short notes where any pick is as good as another.
+const SHORT_SHARE = 0.5;
+const MIN_PAGE_TEXT = 1500;
+
+/** Characters of non-link text left in the analysed page once the given chrome elements are removed. */
+export function textLeftAfterChrome(page: PageAnalysis, chrome: readonly Element[]): number {
+  const root = page.stats[0];
+  if (!root) return 0;
+  let left = root.text - root.linkText;
+  if (!chrome.length) return left;
+  const index = new Map<Element, number>();
+  page.elements.forEach((el, i) => index.set(el, i));
+  const removed = chrome.map((el) => index.get(el) ?? -1).filter((i) => i > 0).sort((a, b) => a - b);
+  // Pre-order ranges: a block inside one already counted is skipped.
+  let until = -1;
+  for (const i of removed) {
+    if (i <= until) continue;
+    const s = page.stats[i];
+    if (!s) continue;
+    left -= s.text - s.linkText;
+    until = s.end;
+  }
+  return Math.max(0, left);
+}
+
+const spaceless = (s: string | null | undefined): number => {
+  // Same measure as the page analysis: whitespace runs count as one character.
+  const t = (s ?? '').replace(/\s+/g, ' ').trim();
+  return t.length;
+};
+
+/** Characters of non-link text in an extracted body. */
+export function nonLinkTextLength(body: Element): number {
+  let n = spaceless(body.textContent);
+  for (const a of Array.from(body.querySelectorAll('a'))) n -= spaceless(a.textContent);
+  return Math.max(0, n);
+}
+
+/** True when an extracted body of `got` characters covers too little of a page with `left` characters. */
+export function looksShort(got: number, left: number): boolean {
+  return left >= MIN_PAGE_TEXT && got < left * SHORT_SHARE;
+}
