@@ -177,7 +177,8 @@ function noNodeOnly(): Plugin {
  * Readability's debug logging, dropped from page scripts: `this.log(...)` is a no-op unless the
  * `debug` option is set (Clearpage never sets it), yet its arguments are evaluated on every parse
  * ("Grabbed: " + articleContent.innerHTML serialises the whole article) and its strings ship.
- * Each call becomes `void 0`; the arguments are literals, names and DOM reads, so nothing else changes.
+ * Each call becomes `void 0` and each `if (this._debug)` block dead code; the arguments are
+ * literals, names and DOM reads, so nothing else changes.
  */
 function readabilityWithoutLogging(): Plugin {
   const CALL = 'this.log(';
@@ -202,7 +203,9 @@ function readabilityWithoutLogging(): Plugin {
         out += code.slice(from, at) + 'void 0';
         from = i;
       }
-      return from === 0 ? null : { code: out + code.slice(from), map: null };
+      // Debug mode's own code (a console logger built in the constructor) goes with it.
+      out = (out + code.slice(from)).replaceAll('if (this._debug)', 'if (false)');
+      return { code: out, map: null };
     },
   };
 }
