@@ -203,8 +203,7 @@ function leadingText(el: Element): string {
       const t = (n as Text).data.trim();
       if (t) out += `${t} `;
     } else if (n.nodeType === 1 && !SKIP_TAGS.has((n as Element).tagName)) {
-      const kids = n.childNodes;
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Node);
+      for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
     }
   }
   return norm(out);

@@ -80,8 +80,17 @@ function findLeadParagraph(clone: Document, description: string | null): string 
   const want = norm(description);
   if (want.length < 50 || !clone.body) return null;
   const head = want.slice(0, 50);
+  // Most descriptions are not in the page word for word: one look at the page's text saves
+  // normalising the text of every block. (An element's text is part of the body's.)
+  if (!norm(clone.body.textContent).includes(head)) return null;
   for (const el of Array.from(clone.body.querySelectorAll('p, div, h2, span, strong'))) {
-    const text = norm(el.textContent);
+    const raw = el.textContent ?? '';
+    if (raw.length < 50) continue;
+    // The normalised text starts with the normalised first 300 characters: a block whose
+    // opening differs from the description's is skipped without normalising all of it.
+    const opening = raw.slice(0, 300).replace(/\s+/g, ' ').trimStart();
+    if (opening.length >= 50 && !opening.startsWith(head)) continue;
+    const text = norm(raw);
     if (text.length < 50 || text.length > want.length * 1.5 + 20) continue;
     if (text.startsWith(head) && !el.querySelector('p, div, h2') && !el.closest('a')) return text;
   }

@@ -77,6 +77,9 @@ const CONFIG: Config = {
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
 };
 
+/** What every sanitize call uses: the allowlist above, returning a detached <body> element. */
+const SANITIZE_CONFIG = { ...CONFIG, RETURN_DOM: true, RETURN_TRUSTED_TYPE: false } as const;
+
 const SAFE_IMAGE_DATA_URL = /^data:image\/(?:png|jpe?g|gif|webp|avif|bmp|x-icon|vnd\.microsoft\.icon)(?:;[a-z0-9=.+-]+)*(?:;base64)?,/i;
 
 /** Removes whitespace and control characters browsers ignore inside URLs ("java\nscript:"). */
@@ -227,6 +230,8 @@ function purifierFor(win: PurifierWindow): Purifier | null {
   }
   purifier.addHook('uponSanitizeAttribute', onAttribute);
   purifier.addHook('afterSanitizeAttributes', afterAttributes);
+  // Every call uses the same settings: set once, so DOMPurify does not rebuild its allowlists per call.
+  purifier.setConfig(SANITIZE_CONFIG);
   purifiers.set(win, purifier);
   return purifier;
 }
@@ -292,9 +297,8 @@ function purifierForDocument(doc: Document | null | undefined): Purifier {
  * hundreds of pages would otherwise keep every page alive.
  */
 function sanitizedBody(purifier: Purifier, html: string): HTMLElement {
-  const config = { ...CONFIG, RETURN_DOM: true, RETURN_TRUSTED_TYPE: false } as const;
   // A <frameset> payload leaves a document without <body>: DOMPurify returns null, we return nothing.
-  const body = (purifier.sanitize(html, config) ?? purifier.sanitize('', config)) as HTMLElement;
+  const body = (purifier.sanitize(html, SANITIZE_CONFIG) ?? purifier.sanitize('', SANITIZE_CONFIG)) as HTMLElement;
   const root = body.ownerDocument?.documentElement;
   if (root?.parentNode) root.parentNode.removeChild(root);
   return body;

@@ -108,12 +108,18 @@ const URL_ATTRS = ['href', 'src', 'poster'] as const;
 /** Makes href/src/srcset/poster URLs under `root` absolute against `base`. Mutates: clones only. */
 export function absolutizeUrls(root: ParentNode, base: string | undefined): void {
   if (!base) return;
+  // Pages repeat their links (menus, teaser cards, share bars): each distinct URL is resolved once.
+  const resolved = new Map<string, string>();
   // Runs on every link of the page: attributes are written only when the URL changes.
   for (const el of Array.from(root.querySelectorAll('[href], [src], [srcset], [poster]'))) {
     for (const attr of URL_ATTRS) {
       const v = el.getAttribute(attr);
       if (v == null) continue;
-      const abs = absoluteUrl(v, base);
+      let abs = resolved.get(v);
+      if (abs === undefined) {
+        abs = absoluteUrl(v, base);
+        resolved.set(v, abs);
+      }
       if (abs !== v) el.setAttribute(attr, abs);
     }
     const srcset = el.getAttribute('srcset');
