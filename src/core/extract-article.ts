@@ -12,7 +12,7 @@ import { structureArticle } from './structure';
 import { removeCreditLines, trimArticleEdges } from './trim-edges';
 import { flattenShadowRoots } from './shadow-dom';
 import { blockText, countWords, readingMinutes } from './block-text';
-import { looksShort, nonLinkTextLength, textLeftAfterChrome } from './short-result';
+import { keepsFirstPick, looksShort, nonLinkTextLength, textLeftAfterChrome } from './short-result';
 import { absolutizeUrls, documentBaseUrl, resolveLazyImages } from './urls';
 import type { Article, ExtractOptions, ExtractResult, MetadataField, MetadataSource, NoArticle, NoArticleReason, RemovedItem } from './types';
 
@@ -294,7 +294,9 @@ function extractFromPage(
     const again = prepareClone(doc, pageUrl, options, checkBudget);
     const retry = parseReadable(again.clone, Math.round(pageText * 0.5));
     checkBudget();
-    if (retry?.content && nonLinkTextLength(retry.content) > got * 1.2) parsed = retry;
+    // Taken only when it is longer AND still holds the first pick: a longer block elsewhere
+    // (a huge comment thread) must not replace the story.
+    if (retry?.content && nonLinkTextLength(retry.content) > got * 1.2 && keepsFirstPick(parsed.content, retry.content)) parsed = retry;
   }
   const body = parsed?.content;
   if (!parsed || !body) {

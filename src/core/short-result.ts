@@ -51,3 +51,24 @@ export function nonLinkTextLength(body: Element): number {
 export function looksShort(got: number, left: number): boolean {
   return left >= MIN_PAGE_TEXT && got < left * SHORT_SHARE;
 }
+
+// Share of the first pick's paragraph text the second pick must still hold. Below it the looser
+// pass has found some other, longer block instead of extending the story (a page whose article
+// is followed by thousands of reader comments in unrecognised markup: the thread is longer).
+const KEPT_SHARE = 0.8;
+
+/**
+ * True when a second pick extends the first rather than replacing it: most of the first pick's
+ * paragraph text (its whole text when it has no paragraphs) appears in the second pick's text.
+ */
+export function keepsFirstPick(first: Element, second: Element): boolean {
+  const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const blocks = Array.from(first.querySelectorAll('p')).map(text).filter(Boolean);
+  if (!blocks.length) blocks.push(text(first));
+  const total = blocks.reduce((n, b) => n + b.length, 0);
+  if (!total) return true;
+  const haystack = text(second);
+  let kept = 0;
+  for (const b of blocks) if (haystack.includes(b)) kept += b.length;
+  return kept >= total * KEPT_SHARE;
+}
