@@ -111,11 +111,17 @@ function chromiumVersion(): string | null {
   return r.stdout?.trim() || null;
 }
 
-/** Builds the extension and CLI when a section needs dist/ and it is missing. */
+/**
+ * Builds the extension and CLI when a section needs dist/: always, unless --no-build, because a
+ * dist/ left from an older checkout would be measured as if it were the current code.
+ */
 function ensureBuilt(opts: Options, notes: string[]): void {
-  const needed = [join(REPO_ROOT, 'dist', 'chrome', 'content.js'), join(REPO_ROOT, 'dist', 'cli', 'clearpage.js')];
-  if (!opts.build || needed.every((p) => existsSync(p))) return;
-  console.log('Building (dist/ is incomplete): npm run build');
+  if (!opts.build) {
+    const needed = [join(REPO_ROOT, 'dist', 'chrome', 'content.js'), join(REPO_ROOT, 'dist', 'cli', 'clearpage.js')];
+    if (!needed.every((p) => existsSync(p))) notes.push('--no-build with an incomplete dist/: sizes, CLI and popup figures may be missing.');
+    return;
+  }
+  console.log('Building the extension and CLI: npm run build');
   const r = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.status !== 0) {
     const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-8).join('\n');
