@@ -10,6 +10,7 @@ import type { PageArgs, PageMeasure } from './browser-probe';
 import type { ReferencePage, SnippetPage } from './corpora';
 import { startPageServer } from './page-server';
 import { quantile } from './scoring';
+import { HEADLESS_CHROMIUM_FLAGS } from '../scripts/chromium-flags';
 
 const PAGE_TIMEOUT_MS = 30_000;
 const NAV_TIMEOUT_MS = 15_000;
@@ -90,12 +91,7 @@ class BrowserSession {
         executablePath: this.executablePath,
         headless: true,
         args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
+          ...HEADLESS_CHROMIUM_FLAGS,
           // Saved pages point at CDNs, trackers and fonts; none is reachable or wanted here, and
           // failing their names at once is far cheaper than routing each request through Playwright.
           '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',

@@ -11,6 +11,7 @@ import { chromium } from '@playwright/test';
 import { REPO_ROOT } from './corpora';
 import { startPageServer } from './page-server';
 import { quantile } from './scoring';
+import { HEADLESS_CHROMIUM_FLAGS, extensionFlags } from '../scripts/chromium-flags';
 
 export type PopupTiming = { skipped: string } | { ms: number; p95: number; runs: number; fixture: string };
 
@@ -38,7 +39,7 @@ export async function measurePopup(runs = 5): Promise<PopupTiming> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    args: [...HEADLESS_CHROMIUM_FLAGS, ...extensionFlags(extensionDir)],
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

@@ -28,6 +28,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ReplyOf, RequestOf, RequestType } from '../../src/shared/messages';
 import { serveDirectory } from '../../scripts/static-server';
+import { HEADLESS_CHROMIUM_FLAGS, extensionFlags } from '../../scripts/chromium-flags';
 
 export { serveDirectory };
 
@@ -70,16 +71,10 @@ export async function launchWithExtension(extensionDir?: string): Promise<{ cont
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...HEADLESS_CHROMIUM_FLAGS,
       // A second (CDP) connection finds the action popup, which Playwright's own does not attach to.
       '--remote-debugging-port=0',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...extensionFlags(extensionDir),
     ],
   });
   profiles.set(context, profile);
@@ -234,5 +229,15 @@ export const test = base.extend<ClearpageFixtures, ClearpageWorkerFixtures>({
     });
   },
 });
+
+/** Collects console errors and uncaught exceptions of a page. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
 
 export { expect };

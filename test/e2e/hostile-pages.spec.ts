@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { test, expect, extensionSnapshot, extensionWorker, CHROMIUM_PATH } from './harness';
+import { test, expect, extensionSnapshot, extensionWorker, watchErrors, CHROMIUM_PATH } from './harness';
+import { HEADLESS_CHROMIUM_FLAGS, extensionFlags } from '../../scripts/chromium-flags';
 
 const CHURN = '/hostile-dom-churn/source.html';
 const CHURN_TITLE = 'The harbour that never sleeps: a night with the river pilots';
@@ -20,15 +21,6 @@ const SETTLED = ['#state-article', '#state-no-article', '#state-error', '#state-
   .map((id) => `${id}:not([hidden])`)
   .join(', ');
 
-/** Collects console errors and uncaught exceptions of a page. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
-}
 
 /** The page's own counter (incremented every 50 ms by its script). */
 const counterOf = (page: Page) => page.locator('#counter').evaluate((el) => Number(el.getAttribute('data-count')));
@@ -183,14 +175,8 @@ async function launchInDeveloperMode(): Promise<{ context: BrowserContext; profi
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...HEADLESS_CHROMIUM_FLAGS,
+      ...extensionFlags(extensionDir),
     ],
   });
   return { context, profile };

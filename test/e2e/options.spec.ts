@@ -5,19 +5,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, RESULTS_DIR } from './harness';
+import { test, expect, RESULTS_DIR, watchErrors } from './harness';
 import type { Page, Worker } from '@playwright/test';
 
 const SCREENSHOTS = join(RESULTS_DIR, 'screenshots');
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
-}
 
 async function stored(worker: Worker, key: string): Promise<unknown> {
   return worker.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, RESULTS_DIR, launchWithExtension, extensionWorker, serveDirectory, FIXTURES_DIR } from './harness';
+import { test, expect, RESULTS_DIR, launchWithExtension, extensionWorker, serveDirectory, FIXTURES_DIR, watchErrors } from './harness';
 import type { Page } from '@playwright/test';
 
 const SCREENSHOTS = join(RESULTS_DIR, 'screenshots');
@@ -20,15 +20,6 @@ const CHROME_TEXT = [
   'বাংলা',
 ];
 
-/** Collects console errors and uncaught exceptions of a page. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
-}
 
 async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
