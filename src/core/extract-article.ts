@@ -12,6 +12,7 @@ import { structureArticle } from './structure';
 import { removeCreditLines, trimArticleEdges } from './trim-edges';
 import { flattenShadowRoots } from './shadow-dom';
 import { blockText, countWords, readingMinutes } from './block-text';
+import { pathFrom, restoreDroppedBlocks } from './dropped-blocks';
 import { keepsFirstPick, looksShort, nonLinkTextLength, textLeftAfterChrome } from './short-result';
 import { absolutizeUrls, documentBaseUrl, resolveLazyImages } from './urls';
 import type { Article, ExtractOptions, ExtractResult, MetadataField, MetadataSource, NoArticle, NoArticleReason, RemovedItem } from './types';
@@ -132,6 +133,16 @@ function rejoinStrayBlocks(body: Element, article: Element): void {
   for (const el of run) article.appendChild(el);
 }
 
+/**
+ * Removes <template> elements from a clone (declarative shadow roots are flattened before): their
+ * content is inert and never shown, but linkedom parses it as children, where Readability scores
+ * it. Client-rendered news pages (Vue/Alpine infinite scroll) keep story markup in them.
+ */
+export function removeInertTemplates(clone: Document): void {
+  const templates = Array.from(clone.getElementsByTagName('template'));
+  for (const t of templates) t.parentNode?.removeChild(t);
+}
+
 const MAX_DEPTH = 300;
 
 /**
@@ -238,6 +249,7 @@ function prepareClone(doc: Document, pageUrl: string, options: ExtractOptions, c
   const clone = doc.cloneNode(true) as Document;
   // Web-component pages: shadow content, with light-DOM children at their slots.
   flattenShadowRoots(doc, clone);
+  removeInertTemplates(clone);
   repairBody(clone);
   if (clone.body) flattenDeepNesting(clone.body);
   checkBudget();
@@ -282,6 +294,10 @@ function extractFromPage(
   const meta = extractMetadata(doc, pageUrl);
   const lead = findLeadParagraph(clone, meta.excerpt);
   const pageText = textLeftAfterChrome(page, chrome.map((b) => b.element));
+  const articleEl = page.article >= 0 ? page.elements[page.article] : undefined;
+  const articlePath = articleEl && clone.body ? pathFrom(clone.body, articleEl) : null;
+  // Readability mutates its input: a copy of it lets dropped paragraphs be found afterwards.
+  const pristine = clone.cloneNode(true) as Document;
   let parsed = parseReadable(clone);
   checkBudget();
   // A pick that covers little of the page's text (a story split across sibling containers, a
@@ -302,6 +318,7 @@ function extractFromPage(
   if (!parsed || !body) {
     return noArticle('not-article', notArticleMessage(doc), meta.title ?? docTitle, removed);
   }
+  restoreDroppedBlocks(body, pristine, articlePath);
 
   const { title, sources } = chooseMetadata(doc, meta, parsed, page.title >= 0 ? norm(page.elements[page.title]?.textContent) : null, docTitle);
   if (lead) restoreLeadParagraph(body, lead);

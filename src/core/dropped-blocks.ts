@@ -1,0 +1,193 @@
+/**
+ * Puts back paragraphs that Readability dropped from inside the article's own container.
+ * Readability scores whole nodes: when one child of the container wins (a long signatories
+ * table, a large image block, one Drupal/WPBakery "paragraph" component), the story's other
+ * paragraphs can stay behind even though they sit beside the picked ones under the same kind
+ * of parent. Only blocks that share the article's shape come back: same parent tag and class
+ * as the picked paragraphs, running text rather than links, inside the picked container.
+ * Works on the extracted body and a pristine copy of Readability's input; never on the live page.
+ */
+
+const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+
+// The blocks that can come back: paragraphs, subheadings and quotes, the parts of running text.
+const BLOCKS = 'p, h2, h3, h4, blockquote';
+// The pick's blocks looked up in the page by their text.
+const MATCHED = 'p, td, li, pre, dd, blockquote, h2, h3, h4';
+// A recovered block must not sit in one of these (they hold forms, teasers, notices or menus).
+const FENCED = 'form, nav, aside, footer, header, figure, li, table, button, [role="complementary"], [role="navigation"]';
+// Link share above which a paragraph is navigation (a "read also" line) rather than text.
+const MAX_LINK_SHARE = 0.3;
+// Below this many matched paragraphs the pick is too small to tell the article's shape.
+const MIN_MATCHED = 2;
+
+/** "div.entry-content": the tag and class attribute that say what kind of block a parent is. */
+function signature(el: Element | null): string {
+  if (!el) return '';
+  return `${el.tagName}.${norm(el.getAttribute('class'))}`;
+}
+
+function linkShare(el: Element, length: number): number {
+  if (!length) return 0;
+  let n = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) n += norm(a.textContent).length;
+  return n / length;
+}
+
+/** The element at a child-index path below `root`, or null. */
+function elementAtPath(root: Element, path: number[]): Element | null {
+  let el: Element | null = root;
+  for (const i of path) el = el?.children[i] ?? null;
+  return el;
+}
+
+/** The child-index path from `root` down to `el`, or null when `el` is not below `root`. */
+export function pathFrom(root: Element, el: Element): number[] | null {
+  const path: number[] = [];
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
+    const parent: Element | null = e.parentElement;
+    if (!parent) return null;
+    path.unshift(Array.prototype.indexOf.call(parent.children, e));
+  }
+  return path;
+}
+
+/** The parent holding most of the running-text paragraphs under `container` (their usual wrapper). */
+function mainParagraphParent(container: Element): Element | null {
+  const weight = new Map<Element, number>();
+  for (const p of Array.from(container.querySelectorAll('p'))) {
+    const text = norm(p.textContent);
+    if (text.length < 80 || !p.parentElement || linkShare(p, text.length) > MAX_LINK_SHARE) continue;
+    weight.set(p.parentElement, (weight.get(p.parentElement) ?? 0) + text.length);
+  }
+  let best: Element | null = null;
+  let most = 0;
+  for (const [el, n] of weight) if (n > most) [best, most] = [el, n];
+  return best;
+}
+
+// How many ancestors up from the container a repeated component may start.
+const TWIN_LEVELS = 3;
+
+/**
+ * Siblings that repeat the container's own shape (same tag and class) at one of its first few
+ * levels: CMS pages built of components (Drupal "paragraphs", page-builder rows, one <section>
+ * per chapter) split the story into such twins, and Readability keeps only one of them. A twin
+ * that carries its own h1 or is an <article> is another story (an infinite-scroll feed), not a part.
+ */
+function twinSiblings(container: Element): Element[] {
+  let level: Element | null = container;
+  for (let i = 0; level && i < TWIN_LEVELS; i++, level = level.parentElement) {
+    const sig = signature(level);
+    if (!level.getAttribute('class') || level.tagName === 'ARTICLE' || /^(BODY|HTML)$/.test(level.tagName)) continue;
+    const parent: Element | null = level.parentElement;
+    if (!parent) break;
+    const twins = Array.from(parent.children).filter((c) => c !== level && signature(c) === sig && !c.querySelector('h1, article'));
+    if (twins.length) return twins;
+  }
+  return [];
+}
+
+/**
+ * True for the blurb of a story card: its block, or the one around it, also holds a linked
+ * headline (related-post lists inside the post's container).
+ */
+function isTeaser(el: Element, container: Element): boolean {
+  let e = el.parentElement;
+  for (let level = 0; e && e !== container && level < 2; level++, e = e.parentElement) {
+    for (const heading of Array.from(e.querySelectorAll('h2, h3, h4, h5'))) {
+      const text = norm(heading.textContent).length;
+      if (text > 0 && (!!heading.closest('a') || linkShare(heading, text) > 0.8)) return true;
+    }
+  }
+  return false;
+}
+
+/** The table or list around a picked cell or item (a paragraph goes beside it, not into it), else the block. */
+function outerBlock(el: Element, body: Element): Element {
+  let out = el;
+  for (let e = el.parentElement; e && e !== body; e = e.parentElement) if (/^(TABLE|UL|OL|DL)$/.test(e.tagName)) out = e;
+  return out;
+}
+
+/** The deepest element holding every element of `els` (all in one document). */
+function commonAncestor(els: Element[]): Element | null {
+  let anc: Element | null = els[0] ?? null;
+  for (const el of els.slice(1)) {
+    while (anc && !anc.contains(el)) anc = anc.parentElement;
+  }
+  return anc;
+}
+
+/**
+ * Adds to `body` (Readability's result) the paragraphs of the picked container in `pristine`
+ * (a copy of Readability's input) that share the picked paragraphs' parent and were left out;
+ * each goes after the nearest picked paragraph before it. Returns how many were added.
+ */
+export function restoreDroppedBlocks(body: Element, pristine: Document, articlePath: number[] | null = null): number {
+  const root = pristine.body;
+  if (!root) return 0;
+  const article = articlePath ? elementAtPath(root, articlePath) : null;
+  // The pick's text blocks (a pick may hold no paragraph at all: one table cell, one list).
+  const picked = Array.from(body.querySelectorAll(MATCHED)).filter((el) => norm(el.textContent).length >= 20 && !el.querySelector(MATCHED));
+  const byText = new Map<string, Element>();
+  for (const el of picked) byText.set(`${el.tagName} ${norm(el.textContent)}`, el);
+  // Pristine blocks with the same tag and text as a picked one: where the pick sits in the page.
+  const counterpart = new Map<Element, Element>();
+  for (const el of Array.from(root.querySelectorAll(MATCHED))) {
+    const hit = byText.get(`${el.tagName} ${norm(el.textContent)}`);
+    if (hit) counterpart.set(el, hit);
+  }
+  if (!counterpart.size) return 0;
+  const matched = commonAncestor([...counterpart.keys()]);
+  // The page analysis's article container, when it holds the pick, is the scope: a pick of one
+  // table cell or one component leaves the story's other paragraphs beside it in that container.
+  const container = article && matched && article.contains(matched) ? article : counterpart.size >= MIN_MATCHED ? matched : null;
+  if (!container || container === root) return 0;
+  const shapes = new Set<string>();
+  for (const el of counterpart.keys()) if (el.tagName === 'P') shapes.add(signature(el.parentElement));
+  const main = mainParagraphParent(container);
+  if (main) shapes.add(signature(main));
+  if (!shapes.size) return 0;
+  const scopes = [container, ...twinSiblings(container)];
+  const have = norm(body.textContent);
+  // In document order: each candidate goes after the last picked block seen before it.
+  let anchor: Element | null = null;
+  let firstPicked: Element | null = null;
+  const additions: { block: Element; after: Element | null }[] = [];
+  const inScope = (el: Element): boolean => scopes.some((sc) => sc.contains(el));
+  // The twins' common parent holds the scope's blocks in document order.
+  const walkRoot = scopes.length > 1 ? (commonAncestor(scopes) as Element) : container;
+  for (const el of Array.from(walkRoot.querySelectorAll(`${BLOCKS}, ${MATCHED}`))) {
+    if (!inScope(el)) continue;
+    const mine = counterpart.get(el);
+    if (mine) {
+      anchor = outerBlock(mine, body);
+      firstPicked ??= anchor;
+      continue;
+    }
+    if (!el.matches(BLOCKS) || !shapes.has(signature(el.parentElement))) continue;
+    const text = norm(el.textContent);
+    if (text.length < 2 || have.includes(text)) continue;
+    if (el.closest(FENCED) || el.querySelector(BLOCKS)) continue;
+    if (linkShare(el, text.length) > MAX_LINK_SHARE || isTeaser(el, walkRoot)) continue;
+    additions.push({ block: el, after: anchor });
+  }
+  if (!additions.length || !firstPicked) return 0;
+  const doc = body.ownerDocument;
+  let added = 0;
+  // Blocks before the first picked paragraph go in front of it, in order; the others after
+  // their anchor, back to front, so that blocks sharing one anchor keep their order.
+  for (const { block, after } of additions) {
+    if (after) continue;
+    firstPicked.parentNode?.insertBefore(doc.importNode(block, true), firstPicked);
+    added++;
+  }
+  for (let i = additions.length - 1; i >= 0; i--) {
+    const { block, after } = additions[i] as { block: Element; after: Element | null };
+    if (!after) continue;
+    after.parentNode?.insertBefore(doc.importNode(block, true), after.nextSibling);
+    added++;
+  }
+  return added;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { pathFrom, restoreDroppedBlocks } from '../../src/core/dropped-blocks';
+import { removeInertTemplates } from '../../src/core/extract-article';
+
+const load = (html: string): Document => parseHTML(html).document as unknown as Document;
+const pick = (html: string): Element => load(`<html><body><div id="readability-page-1">${html}</div></body></html>`).getElementById('readability-page-1') as Element;
+const texts = (el: Element): string[] => Array.from(el.querySelectorAll('p, h2, h3')).map((p) => (p.textContent ?? '').trim());
+
+const A = 'The council approved the new cycle lanes on Monday evening after a long debate.';
+const B = 'Residents on the hill had asked for safer routes to the two schools for years.';
+const C = 'Work on the first stretch starts in March and should take about eight weeks.';
+const D = 'Shops on the high street worry about losing parking spaces during the works.';
+
+describe('restoreDroppedBlocks', () => {
+  // A page builder article: Readability keeps the paragraphs around a large table and drops one.
+  it('puts back a paragraph dropped from the picked container, in page order', () => {
+    const page = load(`<html><body><div class="entry-content"><p>${A}</p><p>${B}</p><p>${C}</p><p>${D}</p></div></body></html>`);
+    const body = pick(`<div><p>${A}</p><p>${C}</p><p>${D}</p></div>`);
+    expect(restoreDroppedBlocks(body, page)).toBe(1);
+    expect(texts(body)).toEqual([A, B, C, D]);
+  });
+
+  // Drupal "paragraphs" / component pages: each text component is its own wrapper.
+  it('adds the text of sibling components that repeat the container\'s shape, not another story', () => {
+    const page = load(`<html><body><main>
+      <div class="field__item"><div class="para para--text"><div class="text"><p>${A}</p><p>${B}</p></div></div></div>
+      <div class="field__item"><div class="para para--image"><img src="x.jpg" alt=""></div></div>
+      <div class="field__item"><div class="para para--text"><div class="text"><h3>What comes next</h3><p>${C}</p></div></div></div>
+      <div class="field__item"><div class="para para--text"><h1>Another story</h1><div class="text"><p>${D}</p></div></div></div>
+    </main></body></html>`);
+    const body = pick(`<div class="text"><p>${A}</p><p>${B}</p></div>`);
+    restoreDroppedBlocks(body, page);
+    expect(texts(body)).toEqual([A, B, 'What comes next', C]);
+  });
+
+  it('leaves out comments, story-card blurbs and link lines that sit in the same container', () => {
+    const page = load(`<html><body><article class="post">
+      <div class="entry"><p>${A}</p><p>${B}</p><p>Read also: <a href="/x">An older story about the cycle lanes</a></p></div>
+      <div class="card"><h3><a href="/y">Bus lanes next?</a></h3><div class="entry"><p>${C}</p></div></div>
+      <div class="comment-body"><p>${D}</p></div>
+      <form class="entry"><p>Log in to comment on this story.</p></form>
+    </article></body></html>`);
+    const body = pick(`<div class="entry"><p>${A}</p><p>${B}</p></div>`);
+    expect(restoreDroppedBlocks(body, page, pathFrom(page.body as Element, page.querySelector('article') as Element))).toBe(0);
+    expect(texts(body)).toEqual([A, B]);
+  });
+
+  it('finds the article container by its path in the copy', () => {
+    const page = load('<html><body><div></div><div><span></span><section id="s"></section></div></body></html>');
+    expect(pathFrom(page.body as Element, page.getElementById('s') as Element)).toEqual([1, 1]);
+  });
+});
+
+describe('removeInertTemplates', () => {
+  // Client-rendered news pages (Vue infinite scroll) keep story markup in <template>s, never shown.
+  it('removes template content, which linkedom parses as children, from the clone', () => {
+    const doc = load(`<html><body><article class="post"><p>${A}</p><template v-if="post"><h2 class="post-category">Template heading</h2><p>Template paragraph.</p></template></article></body></html>`);
+    expect(doc.body?.textContent).toContain('Template paragraph');
+    removeInertTemplates(doc);
+    expect(doc.body?.textContent).not.toContain('Template');
+    expect(doc.body?.textContent).toContain(A);
+  });
+});
