@@ -6,11 +6,13 @@
  *   vite build --mode content       the content script: ONE self-contained IIFE (content.js):
  *                                   chrome detection and strip/restore, all that a page
  *                                   remembered for automatic stripping receives
- *   vite build --mode content-extract  extraction (Readability, DOMPurify, metadata):
+ *   vite build --mode content-extract  extraction (Readability, metadata, the normalising pass;
+ *                                   no DOMPurify: the popup and the exports sanitise):
  *                                   content-extract.js, injected next to content.js when the
  *                                   popup or the Markdown copy reads the article
- *   vite build --mode content-export  Markdown for the context menu (Turndown): content-export.js,
- *                                   injected next to content-extract.js only when the menu item is used
+ *   vite build --mode content-export  Markdown for the context menu (Turndown, DOMPurify):
+ *                                   content-export.js, injected next to content-extract.js only
+ *                                   when the menu item is used
  *   vite build --mode content-picker  the click-to-hide picker: content-picker.js, injected on
  *                                   request of content.js only when the picker starts
  *   vite build --mode background    the background: one IIFE (background.js), a classic
@@ -153,11 +155,10 @@ const GLOBAL_NAMES: Record<ScriptPart, string> = {
  * Core modules a content-script part takes from a part injected before it instead of bundling a
  * second copy: module file → the earlier part's export (its IIFE's global). Every content script of
  * the extension in a frame shares one global scope (the isolated world), so the earlier part's
- * global is there; content.js and content-extract.js export these for exactly this.
+ * global is there; content.js exports chrome-detect for exactly this.
  */
 const SHARED_FROM: Partial<Record<ScriptPart, Record<string, string>>> = {
   'content-extract': { 'src/core/chrome-detect.ts': `${GLOBAL_NAMES.content}.chromeDetect` },
-  'content-export': { 'src/core/sanitize.ts': `${GLOBAL_NAMES['content-extract']}.sanitize` },
 };
 
 /** Modules that only make sense in Node: a browser bundle that reaches one is a build error. */
@@ -218,7 +219,7 @@ function scriptBuild(entry: string, fileName: string, part: ScriptPart): UserCon
   const shared = Object.fromEntries(Object.entries(SHARED_FROM[part] ?? {}).map(([file, global]) => [resolve(ROOT, file), global]));
   return {
     publicDir: false,
-    // __CLEARPAGE_BROWSER__ drops sanitize.ts's Node-only fallback (loading jsdom) from page scripts.
+    // __CLEARPAGE_BROWSER__ drops html-window.ts's Node-only fallback (loading jsdom) from page scripts.
     define: { 'process.env.NODE_ENV': JSON.stringify('production'), __CLEARPAGE_BROWSER__: 'true' },
     plugins: [noNodeOnly(), readabilityWithoutLogging(), extensionTargets(part)],
     // Page-injected scripts use a few-line stand-in for webextension-polyfill (see the file).

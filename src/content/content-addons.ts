@@ -1,6 +1,6 @@
 /**
  * Parts of the content script that most pages never need, kept out of content.js: extraction
- * (Readability and DOMPurify, for the popup and the Markdown copy), the Markdown exporter
+ * (Readability, for the popup and the Markdown copy), the Markdown exporter
  * (Turndown, for the context menu) and the element picker. The background or the popup injects
  * their files (content-extract.js, content-export.js, content-picker.js) next to content.js when
  * they are used; all run in the extension's isolated world and meet here, on one global object.

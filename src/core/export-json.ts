@@ -1,4 +1,5 @@
 /** JSON export of an Article, with a key order that does not depend on how the object was built. */
+import { sanitizeArticleHtml } from './sanitize';
 import type { Article, MetadataField } from './types';
 
 const ARTICLE_KEYS: (keyof Article)[] = [
@@ -17,9 +18,11 @@ function ordered<T extends object>(value: T, keys: readonly string[]): Record<st
   return out;
 }
 
-/** Returns the article as a plain object with a stable key order (for JSON and JSON Lines). */
-export function articleToRecord(article: Article): Record<string, unknown> {
+/** Returns the article as a plain object with a stable key order and sanitised HTML (for JSON and JSON Lines). */
+export function articleToRecord(article: Article, doc?: Document | null): Record<string, unknown> {
   const record = ordered(article, ARTICLE_KEYS);
+  // The HTML leaves in a file that anything may render: sanitised here, like every export.
+  if (typeof article.html === 'string') record.html = sanitizeArticleHtml(article.html, doc);
   // URLs from page metadata are untrusted: only web addresses leave in an export.
   if (typeof record.url === 'string' && record.url !== '' && !/^https?:\/\//i.test(record.url)) record.url = '';
   if (typeof record.image === 'string' && !/^https?:\/\//i.test(record.image)) record.image = null;
@@ -30,6 +33,6 @@ export function articleToRecord(article: Article): Record<string, unknown> {
 }
 
 /** Returns the article as pretty-printed JSON with a stable key order, ending in a newline. */
-export function toJson(article: Article): string {
-  return JSON.stringify(articleToRecord(article), null, 2) + '\n';
+export function toJson(article: Article, doc?: Document | null): string {
+  return JSON.stringify(articleToRecord(article, doc), null, 2) + '\n';
 }

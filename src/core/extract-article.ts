@@ -7,7 +7,7 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { analysePage, contentBody, findPageChromeIn } from './chrome-detect';
 import { chooseMetadata, extractMetadata } from './metadata';
 import type { PageMetadata } from './metadata';
-import { parseSanitizedHtml } from './sanitize';
+import { normalizeArticleHtml } from './normalize-html';
 import { structureArticle } from './structure';
 import { removeCreditLines, trimArticleEdges } from './trim-edges';
 import { flattenShadowRoots } from './shadow-dom';
@@ -330,9 +330,10 @@ function extractFromPage(
   const outline = structureArticle(body, title.value);
   // Readability wraps the article in its own <div id="readability-page-1">: keep its content only.
   const inner = body.querySelector('#readability-page-1') ?? body;
-  const safe = parseSanitizedHtml(inner.innerHTML, doc);
+  // Reduced to the article allowlist (not sanitised: the popup and every export do that).
+  const safe = normalizeArticleHtml(inner.innerHTML, doc);
   const html = safe.innerHTML.trim();
-  // No budget check after sanitising: its first call in Node loads a DOM (seconds), not page work.
+  // No budget check after normalising: its first call in Node loads a DOM (seconds), not page work.
   const text = blockText(safe);
 
   const verdict = judgeArticle(doc, safe, text, readerable, meta);

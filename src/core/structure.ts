@@ -3,7 +3,7 @@
  * become real headings, heading levels are normalised below the title (the body's top level
  * is h2), every heading gets an id, and the outline lists them. Mutates the given body only.
  */
-import { safeElementId } from './sanitize';
+import { safeElementId } from './html-allowlist';
 import type { OutlineItem } from './types';
 
 const HEADING = /^H[1-6]$/;

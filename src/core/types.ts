@@ -75,7 +75,7 @@ export interface OutlineItem {
   id: string;
 }
 
-/** A clean, sanitised article. */
+/** A clean article (its HTML reduced to the article allowlist; untrusted until sanitised, see `html`). */
 export interface Article {
   /** The page's URL (absolute), or '' when unknown. */
   url: string;
@@ -88,7 +88,11 @@ export interface Article {
   lang: string | null;
   dir: 'ltr' | 'rtl' | null;
   excerpt: string | null;
-  /** Sanitised article body HTML (DOMPurify); headings carry ids matching `outline`. */
+  /**
+   * Article body HTML reduced to the article allowlist (core/normalize-html.ts; headings carry ids
+   * matching `outline`). Not sanitised: it comes from the page, so whatever shows it or writes it
+   * out passes it through core/sanitize.ts (DOMPurify) first, as the popup and every export do.
+   */
   html: string;
   /** The body as plain text: blocks separated by blank lines, no title or metadata header. */
   text: string;

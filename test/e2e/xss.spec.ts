@@ -187,6 +187,27 @@ test.describe('the XSS corpus does not run in the extension', () => {
     });
   }
 
+  test('the context menu\'s "Copy article as Markdown" of every XSS page is inert', async ({ context, serverUrl, serviceWorker, tabIdOf }) => {
+    // content-extract.js only normalises the article in the page; content-export.js sanitises it
+    // itself before Turndown: the Markdown on the clipboard must carry nothing active.
+    test.setTimeout(120_000);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: serverUrl });
+    const page = await context.newPage();
+    for (const name of PAGES) {
+      await page.goto(`${serverUrl}/xss/${name}/source.html`);
+      await page.bringToFront();
+      await page.evaluate(() => navigator.clipboard.writeText('(cleared)'));
+      const tabId = await tabIdOf(page);
+      await serviceWorker.evaluate(async (id) => {
+        const api = (globalThis as unknown as { clearpageBackground: { runMenuItem(item: string, tab: { id: number }): Promise<void> } }).clearpageBackground;
+        await api.runMenuItem('copy-markdown', { id });
+      }, tabId);
+      const markdown = await page.evaluate(() => navigator.clipboard.readText());
+      expect(markdown, name).toContain('sea wall');
+      expect.soft(show(findActiveMarkdown(markdown)), `xss/${name}: copied Markdown`).toEqual([]);
+    }
+  });
+
   test('the watch itself sees a payload that runs in an extension page', async ({ context, openPopupFor, serverUrl }) => {
     const evidence = watchExtension(context);
     const page = await context.newPage();

@@ -3,6 +3,7 @@ import { JSDOM } from 'jsdom';
 import { formatArticleDate, toPlainText } from '../../src/core/export-text';
 import { toStandaloneHtml } from '../../src/core/export-html';
 import { toJson } from '../../src/core/export-json';
+import { sanitizeArticleHtml } from '../../src/core/sanitize';
 import type { Article } from '../../src/core/types';
 import { sampleArticle } from './export-sample-article';
 
@@ -89,10 +90,16 @@ describe('toJson', () => {
     shuffled.sources = { publishedTime: 'meta', title: 'json-ld', byline: 'json-ld' };
     expect(toJson(shuffled)).toBe(toJson(article));
     const parsed = JSON.parse(toJson(article));
-    expect(parsed).toEqual(article);
+    // Everything as it is, but the HTML sanitised (the sample's body carries a script and a handler).
+    expect(parsed).toEqual({ ...article, html: sanitizeArticleHtml(article.html) });
     expect(Object.keys(parsed).slice(0, 3)).toEqual(['url', 'title', 'byline']);
     expect(Object.keys(parsed.sources)).toEqual(['title', 'byline', 'publishedTime']);
     expect(toJson(article)).toContain('\n  "title": ');
+  });
+
+  it('sanitises the HTML it writes (the article HTML from extraction is only normalised)', () => {
+    const parsed = JSON.parse(toJson(sampleArticle({ html: '<p onclick="steal()">Text</p><script>alert(1)</script><img src="javascript:alert(2)">' })));
+    expect(parsed.html).toBe('<p>Text</p><img>');
   });
 
   it('lets only web addresses out in url and image', () => {
