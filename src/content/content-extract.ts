@@ -12,3 +12,6 @@ import { extractArticle } from '../core/extract-article';
 import { contentAddons } from './content-addons';
 
 contentAddons().extractArticle ??= extractArticle;
+
+// The IIFE's global (`clearpageContentExtract`) marks the part as loaded in the page's isolated world.
+export { extractArticle };
