@@ -43,13 +43,15 @@ function pageUrlOf(doc: Document, url: string | undefined): string {
  * Moves the content into `document.body` when a lenient parser (linkedom, on pages with stray
  * markup before <html>) left it in a second <body>: Readability reads `document.body` only.
  */
-function repairBody(clone: Document): void {
+function repairBody(clone: Document): boolean {
+  let changed = false;
   // Stray elements before <html> (linkedom makes the first one the document element, and a
   // <style> there would take the page with it when Readability drops styles): fold them in.
   const topHtml = Array.from(clone.children).find((c) => c.tagName === 'HTML');
   if (topHtml && clone.documentElement !== topHtml) {
     for (const stray of Array.from(clone.children)) {
       if (stray === topHtml) continue;
+      changed = true;
       const keep = !/^(SCRIPT|STYLE|LINK|META|TITLE|NOSCRIPT|TEMPLATE)$/.test(stray.tagName) && norm(stray.textContent).length > 0;
       stray.parentNode?.removeChild(stray);
       const body = topHtml.querySelector('body');
@@ -58,7 +60,7 @@ function repairBody(clone: Document): void {
   }
   const target = clone.body;
   const rich = contentBody(clone);
-  if (!target || !rich || rich === target || target.contains(rich)) return;
+  if (!target || !rich || rich === target || target.contains(rich)) return changed;
   const move = (child: Node): void => {
     if (child === target || child.contains(target)) return;
     // Content swallowed by <head> (a stray tag in it): keep the head's own metadata in place.
@@ -71,6 +73,7 @@ function repairBody(clone: Document): void {
     target.appendChild(child);
   };
   for (const child of Array.from(rich.childNodes)) move(child);
+  return true;
 }
 
 /**
@@ -138,9 +141,10 @@ function rejoinStrayBlocks(body: Element, article: Element): void {
  * content is inert and never shown, but linkedom parses it as children, where Readability scores
  * it. Client-rendered news pages (Vue/Alpine infinite scroll) keep story markup in them.
  */
-export function removeInertTemplates(clone: Document): void {
+export function removeInertTemplates(clone: Document): boolean {
   const templates = Array.from(clone.getElementsByTagName('template'));
   for (const t of templates) t.parentNode?.removeChild(t);
+  return templates.length > 0;
 }
 
 const MAX_DEPTH = 300;
@@ -240,7 +244,8 @@ interface PreparedClone {
   clone: Document;
   page: ReturnType<typeof analysePage>;
   chrome: ReturnType<typeof findPageChromeIn>;
-  readerable: boolean;
+  /** Readability's readerable test on the page before chrome removal; asked only by the verdict, and rarely. */
+  readerable: () => boolean;
 }
 
 /** A clone of the page with its chrome removed, lazy images and URLs resolved: Readability's input. */
@@ -248,21 +253,32 @@ function prepareClone(doc: Document, pageUrl: string, options: ExtractOptions, c
   // Readability mutates, and chrome is removed before it scores: work on a clone throughout.
   const clone = doc.cloneNode(true) as Document;
   // Web-component pages: shadow content, with light-DOM children at their slots.
-  flattenShadowRoots(doc, clone);
-  removeInertTemplates(clone);
-  repairBody(clone);
+  const flattened = flattenShadowRoots(doc, clone);
+  const templates = removeInertTemplates(clone);
+  const repaired = repairBody(clone);
   if (clone.body) flattenDeepNesting(clone.body);
   checkBudget();
   const page = analysePage(clone);
   const chrome = findPageChromeIn(clone, page, options);
   onChrome?.(chrome.map(({ category, sample, reason }) => ({ category, sample, reason })));
   checkBudget();
-  const readerable = isProbablyReaderable(clone);
+  // The readerable test reads the page before chrome removal. When the clone's tree is the
+  // original's (no shadow content, no template, no repair: most pages), the original answers it later,
+  // and only if the verdict asks; otherwise the clone answers it now.
+  let readerable: () => boolean;
+  if (flattened || templates || repaired) {
+    const answer = isProbablyReaderable(clone);
+    readerable = () => answer;
+  } else {
+    let answer: boolean | undefined;
+    readerable = () => (answer ??= isProbablyReaderable(doc));
+  }
   for (const block of chrome) block.element.parentNode?.removeChild(block.element);
   const articleEl = page.article >= 0 ? page.elements[page.article] : undefined;
   if (articleEl && clone.body?.contains(articleEl)) rejoinStrayBlocks(clone.body, articleEl);
+  // Lazy images before Readability: its image counts and noscript handling see the real images.
+  // URLs are made absolute later, on the picked article only.
   resolveLazyImages(clone);
-  absolutizeUrls(clone, documentBaseUrl(doc, pageUrl || undefined));
   checkBudget();
   return { clone, page, chrome, readerable };
 }
@@ -305,7 +321,9 @@ function extractFromPage(
   // Readability try its looser rules until the pick reaches half the page's text (it keeps the
   // longest try). Costs a second pipeline and up to four Readability passes, so it runs only
   // when the first result looks short and most of the time budget is left (huge pages skip it).
-  const got = parsed?.content ? nonLinkTextLength(parsed.content) : 0;
+  // looksShort(0, n): whether the page has enough text for any pick to look short; most pages
+  // do not, and skip measuring the pick.
+  const got = parsed?.content && looksShort(0, pageText) ? nonLinkTextLength(parsed.content) : 0;
   if (parsed?.content && looksShort(got, pageText) && budgetUsed() < 0.2) {
     const again = prepareClone(doc, pageUrl, options, checkBudget);
     const retry = parseReadable(again.clone, Math.round(pageText * 0.5));
@@ -320,6 +338,10 @@ function extractFromPage(
   }
   restoreDroppedBlocks(body, pristine, articlePath);
 
+  // Only the picked article's URLs are resolved, not every link of the page (menus, teasers, footers).
+  // Readability has already resolved them against the document's base URI where it has one (a
+  // live page); this resolves them against the page URL where it has none (linkedom, DOMParser).
+  absolutizeUrls(body, documentBaseUrl(doc, pageUrl || undefined));
   const { title, sources } = chooseMetadata(doc, meta, parsed, page.title >= 0 ? norm(page.elements[page.title]?.textContent) : null, docTitle);
   if (lead) restoreLeadParagraph(body, lead);
   // DOMPurify drops customised built-ins (<section is="x-y">) with all their content; the
@@ -386,7 +408,7 @@ function notArticleMessage(doc: Document): string {
  * sign-in forms, image galleries), or null when it is one. Deliberately conservative: a short
  * blog post is still an article, and saying "no article" on one loses the reader the page.
  */
-function judgeArticle(original: Document, body: Element, text: string, readerable: boolean, meta: PageMetadata): string | null {
+function judgeArticle(original: Document, body: Element, text: string, readerable: () => boolean, meta: PageMetadata): string | null {
   const words = countWords(text);
   const linkWords = Array.from(body.querySelectorAll('a')).reduce((n, a) => n + countWords(a.textContent ?? ''), 0);
   const density = words ? linkWords / words : 1;
@@ -411,7 +433,7 @@ function judgeArticle(original: Document, body: Element, text: string, readerabl
   // Galleries: many images, captions only.
   if (imgs >= 6 && proseWords < 30 && words / imgs < 15) return 'This page has no article: it looks like an image gallery.';
   // Home pages and search results: mostly links, little running text.
-  if ((density > 0.5 && proseWords < 60) || (!readerable && proseWords < 25 && density > 0.3)) {
+  if ((density > 0.5 && proseWords < 60) || (proseWords < 25 && density > 0.3 && !readerable())) {
     return 'This page has no article: it looks like a list of links (a home page or search results).';
   }
   return null;

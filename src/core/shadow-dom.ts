@@ -109,17 +109,19 @@ function renderDeclarative(root: ParentNode, doc: Document, done: Set<Element>, 
  * Flattens open shadow roots into `clone` (a `cloneNode(true)` copy of `original`): each host's
  * shadow content replaces its children, with the light-DOM children placed at their <slot>s.
  * Handles live shadow roots (read from `original`) and declarative `<template shadowrootmode>`.
+ * Returns whether there was shadow content (false: the clone's tree is still the original's).
  */
-export function flattenShadowRoots(original: Document, clone: Document): void {
+export function flattenShadowRoots(original: Document, clone: Document): boolean {
   const origRoot = original.documentElement;
   const cloneRoot = clone.documentElement;
-  if (!origRoot || !cloneRoot) return;
+  if (!origRoot || !cloneRoot) return false;
   // The clone is a copy of the original, so no shadow content there means none in the clone.
-  if (!hasShadowContent(original)) return;
+  if (!hasShadowContent(original)) return false;
   // Pairs are found before anything moves, so the two trees still match.
   const pairs = hostPairs(original, clone);
   for (const [host, copy] of pairs) {
     if (host.shadowRoot) renderInto(copy, copyShadow(host.shadowRoot, clone, 0));
   }
   renderDeclarative(clone, clone, new Set(), 0);
+  return true;
 }

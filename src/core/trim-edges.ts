@@ -46,14 +46,55 @@ function linkDensity(el: Element, textLen: number): number {
   return n / textLen;
 }
 
-/** Leaf blocks of the body in document order (blocks that hold no other block with text). */
+const BLOCK_NAMES = new Set(BLOCK_SELECTOR.split(', '));
+// Same test as `!norm(text)`: \s is the class norm() collapses.
+const HAS_TEXT = /\S/;
+
+/**
+ * Leaf blocks of the body in document order (blocks that hold no other block with text). One
+ * walk: an element's text and whether a block with text sits inside it come from its children,
+ * not from a textContent and a querySelectorAll per block (quadratic on long articles). Like
+ * querySelectorAll, it never returns or counts blocks inside a <template> (linkedom parses the
+ * template's markup as children); like textContent, their text still counts.
+ */
 function leafBlocks(body: Element): Element[] {
-  const all = Array.from(body.querySelectorAll(BLOCK_SELECTOR));
-  return all.filter((el) => {
-    if (!norm(el.textContent)) return false;
+  const order: Element[] = [];
+  const hasText = new Map<Element, boolean>();
+  const holdsTextBlock = new Map<Element, boolean>();
+  // Post-order by an explicit stack: element, children pushed yet, inside a template.
+  const stack: [Element, boolean, boolean][] = [];
+  for (let c = body.lastElementChild; c; c = c.previousElementSibling) stack.push([c, false, false]);
+  while (stack.length) {
+    const top = stack[stack.length - 1] as [Element, boolean, boolean];
+    const el = top[0];
+    if (!top[1]) {
+      top[1] = true;
+      const inert = top[2] || el.localName === 'template';
+      if (!top[2]) order.push(el);
+      for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push([c, false, inert]);
+      continue;
+    }
+    stack.pop();
+    let text = false;
+    let holds = false;
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 1) {
+        const child = n as Element;
+        const childText = hasText.get(child) === true;
+        text ||= childText;
+        if (child.localName !== 'template') holds ||= holdsTextBlock.get(child) === true || (childText && BLOCK_NAMES.has(child.localName));
+      } else if ((n.nodeType === 3 || n.nodeType === 4) && !text) {
+        text = HAS_TEXT.test((n as CharacterData).data);
+      }
+    }
+    hasText.set(el, text);
+    holdsTextBlock.set(el, holds);
+  }
+  return order.filter((el) => {
+    if (!BLOCK_NAMES.has(el.localName) || !hasText.get(el)) return false;
     if (!CONTAINER.test(el.tagName) && el.tagName !== 'LI' && el.tagName !== 'BLOCKQUOTE') return true;
     // A container counts as a leaf only when no block inside it carries text.
-    return !Array.from(el.querySelectorAll(BLOCK_SELECTOR)).some((inner) => norm(inner.textContent));
+    return !holdsTextBlock.get(el);
   });
 }
 
