@@ -80,14 +80,14 @@ function repairBody(clone: Document): boolean {
  * The page's standfirst: the visible element whose text is the page's description. News and
  * magazine templates put it beside the headline, outside the container Readability keeps.
  */
-function findLeadParagraph(clone: Document, description: string | null): string | null {
+function findLeadParagraph(root: Element, description: string | null, skip: readonly Element[] = []): string | null {
   const want = norm(description);
-  if (want.length < 50 || !clone.body) return null;
+  if (want.length < 50) return null;
   const head = want.slice(0, 50);
   // Most descriptions are not in the page word for word: one look at the page's text saves
   // normalising the text of every block. (An element's text is part of the body's.)
-  if (!norm(clone.body.textContent).includes(head)) return null;
-  for (const el of Array.from(clone.body.querySelectorAll('p, div, h2, span, strong'))) {
+  if (!norm(root.textContent).includes(head)) return null;
+  for (const el of Array.from(root.querySelectorAll('p, div, h2, span, strong'))) {
     const raw = el.textContent ?? '';
     if (raw.length < 50) continue;
     // The normalised text starts with the normalised first 300 characters: a block whose
@@ -96,15 +96,22 @@ function findLeadParagraph(clone: Document, description: string | null): string 
     if (opening.length >= 50 && !opening.startsWith(head)) continue;
     const text = norm(raw);
     if (text.length < 50 || text.length > want.length * 1.5 + 20) continue;
-    if (text.startsWith(head) && !el.querySelector('p, div, h2') && !el.closest('a')) return text;
+    // Chrome (removed from Readability's input) is no standfirst: teasers repeat descriptions.
+    if (text.startsWith(head) && !el.querySelector('p, div, h2') && !el.closest('a') && !skip.some((c) => c.contains(el))) return text;
   }
   return null;
 }
 
-/** Puts the standfirst back at the top of the article body when Readability left it out. */
+/** The description's opening when the article body lacks it (a standfirst Readability left out), else null. */
+function missingLead(body: Element, description: string | null): string | null {
+  const want = norm(description);
+  if (want.length < 50) return null;
+  const head = want.slice(0, 50);
+  return norm(body.textContent).includes(head) ? null : head;
+}
+
+/** Puts the standfirst back at the top of the article body. */
 function restoreLeadParagraph(body: Element, lead: string): void {
-  const have = norm(body.textContent);
-  if (have.includes(lead.slice(0, 50))) return;
   const container = body.querySelector('#readability-page-1') ?? body;
   const p = body.ownerDocument.createElement('p');
   p.textContent = lead;
@@ -153,7 +160,7 @@ const MAX_DEPTH = 300;
  * Unwraps wrapper elements (one child, no text of their own) nested deeper than MAX_DEPTH:
  * pathological nesting (generated or broken markup) overflows Readability's recursive passes.
  */
-function flattenDeepNesting(root: Element): void {
+function flattenDeepNesting(root: Element): boolean {
   // Two parallel stacks, not [element, depth] pairs: this walks every element of every page.
   const stack: Element[] = [root];
   const depths: number[] = [0];
@@ -175,6 +182,7 @@ function flattenDeepNesting(root: Element): void {
     while (w.firstChild) parent.insertBefore(w.firstChild, w);
     parent.removeChild(w);
   }
+  return wrappers.length > 0;
 }
 
 /**
@@ -243,44 +251,105 @@ export function extractArticle(doc: Document, url?: string, options: ExtractOpti
 interface PreparedClone {
   clone: Document;
   page: ReturnType<typeof analysePage>;
+  /** The chrome found, its elements in the page that was analysed (`analysed`). */
   chrome: ReturnType<typeof findPageChromeIn>;
+  /**
+   * The document analysed: the original page when the clone's tree is still a copy of it (no
+   * shadow content, no template, no repair: most pages), else the clone (before chrome removal).
+   */
+  analysed: Document;
   /** Readability's readerable test on the page before chrome removal; asked only by the verdict, and rarely. */
   readerable: () => boolean;
+  /** The analysis's article container in the clone, or null. */
+  article: Element | null;
 }
 
-/** A clone of the page with its chrome removed, lazy images and URLs resolved: Readability's input. */
-function prepareClone(doc: Document, pageUrl: string, options: ExtractOptions, checkBudget: () => void, onChrome?: (removed: RemovedItem[]) => void): PreparedClone {
+/**
+ * Finds elements of `original` again in `copy`, a clone whose tree still matches it, by their
+ * position (child index at each level). Each parent's children are indexed once, so many blocks
+ * among thousands of siblings (long lists, flat pages) cost one pass over those siblings.
+ */
+function counterparts(els: readonly (Element | undefined)[], original: Document, copy: Document): (Element | null)[] {
+  const indexOf = new Map<Element, Map<Element, number>>();
+  const position = (el: Element, parent: Element): number => {
+    let index = indexOf.get(parent);
+    if (!index) {
+      index = new Map();
+      let i = 0;
+      for (let c = parent.firstElementChild; c; c = c.nextElementSibling) index.set(c, i++);
+      indexOf.set(parent, index);
+    }
+    return index.get(el) ?? -1;
+  };
+  const kids = new Map<Element, Element[]>();
+  const childrenOf = (el: Element): Element[] => {
+    let list = kids.get(el);
+    if (!list) {
+      list = [];
+      for (let c = el.firstElementChild; c; c = c.nextElementSibling) list.push(c);
+      kids.set(el, list);
+    }
+    return list;
+  };
+  return els.map((el) => {
+    if (!el) return null;
+    const path: number[] = [];
+    let top = el;
+    for (let parent = top.parentElement; parent; top = parent, parent = parent.parentElement) path.push(position(top, parent));
+    if (top !== original.documentElement) return null;
+    let node: Element | null = copy.documentElement;
+    for (let d = path.length - 1; d >= 0 && node; d--) node = childrenOf(node)[path[d] as number] ?? null;
+    return node;
+  });
+}
+
+/**
+ * A clone of the page with its chrome removed and lazy images resolved: Readability's input.
+ * Chrome detection only reads, so when the clone still matches the page it reads the page itself
+ * and its blocks are found again in the clone by position; a second pass (`reuse`) then skips it.
+ */
+function prepareClone(
+  doc: Document,
+  options: ExtractOptions,
+  checkBudget: () => void,
+  onChrome?: (removed: RemovedItem[]) => void,
+  reuse?: PreparedClone,
+): PreparedClone {
   // Readability mutates, and chrome is removed before it scores: work on a clone throughout.
   const clone = doc.cloneNode(true) as Document;
   // Web-component pages: shadow content, with light-DOM children at their slots.
   const flattened = flattenShadowRoots(doc, clone);
   const templates = removeInertTemplates(clone);
   const repaired = repairBody(clone);
-  if (clone.body) flattenDeepNesting(clone.body);
+  const deep = clone.body ? flattenDeepNesting(clone.body) : false;
+  const same = !flattened && !templates && !repaired && !deep;
   checkBudget();
-  const page = analysePage(clone);
-  const chrome = findPageChromeIn(clone, page, options);
+  const analysed = same ? doc : clone;
+  const page = reuse && same && reuse.analysed === doc ? reuse.page : analysePage(analysed);
+  const chrome = reuse && same && reuse.analysed === doc ? reuse.chrome : findPageChromeIn(analysed, page, options);
   onChrome?.(chrome.map(({ category, sample, reason }) => ({ category, sample, reason })));
   checkBudget();
-  // The readerable test reads the page before chrome removal. When the clone's tree is the
-  // original's (no shadow content, no template, no repair: most pages), the original answers it later,
-  // and only if the verdict asks; otherwise the clone answers it now.
+  // The readerable test reads the page before chrome removal: the original answers it, later and
+  // only if the verdict asks, when the clone still matches it; otherwise the clone answers now.
   let readerable: () => boolean;
-  if (flattened || templates || repaired) {
-    const answer = isProbablyReaderable(clone);
-    readerable = () => answer;
-  } else {
+  if (same) {
     let answer: boolean | undefined;
     readerable = () => (answer ??= isProbablyReaderable(doc));
+  } else {
+    const answer = isProbablyReaderable(clone);
+    readerable = () => answer;
   }
-  for (const block of chrome) block.element.parentNode?.removeChild(block.element);
-  const articleEl = page.article >= 0 ? page.elements[page.article] : undefined;
+  // Found before anything is removed: positions are those of the original tree.
+  const analysedArticle = page.article >= 0 ? page.elements[page.article] : undefined;
+  const wanted = [analysedArticle, ...chrome.map((block) => block.element)];
+  const [articleEl, ...chromeEls] = same ? counterparts(wanted, doc, clone) : wanted;
+  for (const el of chromeEls) el?.parentNode?.removeChild(el);
   if (articleEl && clone.body?.contains(articleEl)) rejoinStrayBlocks(clone.body, articleEl);
   // Lazy images before Readability: its image counts and noscript handling see the real images.
   // URLs are made absolute later, on the picked article only.
   resolveLazyImages(clone);
   checkBudget();
-  return { clone, page, chrome, readerable };
+  return { clone, page, chrome, analysed, readerable, article: articleEl ?? null };
 }
 
 function parseReadable(clone: Document, charThreshold?: number) {
@@ -303,15 +372,18 @@ function extractFromPage(
   budgetUsed: () => number,
 ): ExtractResult {
   let removed: RemovedItem[] = [];
-  const { clone, page, chrome, readerable } = prepareClone(doc, pageUrl, options, checkBudget, (r) => {
+  const first = prepareClone(doc, options, checkBudget, (r) => {
     removed = r;
     reportRemoved(r);
   });
+  const { clone, page, chrome, readerable } = first;
   const meta = extractMetadata(doc, pageUrl);
-  const lead = findLeadParagraph(clone, meta.excerpt);
+  // The standfirst search reads the page as Readability gets it. On a clone that no longer
+  // matches the page it must run now (Readability consumes the clone); otherwise it runs on the
+  // page itself, skipping the chrome, and only if the picked article lacks the description.
+  const earlyLead = first.analysed === clone && clone.body ? findLeadParagraph(clone.body, meta.excerpt) : null;
   const pageText = textLeftAfterChrome(page, chrome.map((b) => b.element));
-  const articleEl = page.article >= 0 ? page.elements[page.article] : undefined;
-  const articlePath = articleEl && clone.body ? pathFrom(clone.body, articleEl) : null;
+  const articlePath = first.article && clone.body ? pathFrom(clone.body, first.article) : null;
   // Readability mutates its input: a copy of it lets dropped paragraphs be found afterwards.
   const pristine = clone.cloneNode(true) as Document;
   let parsed = parseReadable(clone);
@@ -325,7 +397,7 @@ function extractFromPage(
   // do not, and skip measuring the pick.
   const got = parsed?.content && looksShort(0, pageText) ? nonLinkTextLength(parsed.content) : 0;
   if (parsed?.content && looksShort(got, pageText) && budgetUsed() < 0.2) {
-    const again = prepareClone(doc, pageUrl, options, checkBudget);
+    const again = prepareClone(doc, options, checkBudget, undefined, first);
     const retry = parseReadable(again.clone, Math.round(pageText * 0.5));
     checkBudget();
     // Taken only when it is longer AND still holds the first pick: a longer block elsewhere
@@ -343,7 +415,13 @@ function extractFromPage(
   // live page); this resolves them against the page URL where it has none (linkedom, DOMParser).
   absolutizeUrls(body, documentBaseUrl(doc, pageUrl || undefined));
   const { title, sources } = chooseMetadata(doc, meta, parsed, page.title >= 0 ? norm(page.elements[page.title]?.textContent) : null, docTitle);
-  if (lead) restoreLeadParagraph(body, lead);
+  const head = missingLead(body, meta.excerpt);
+  if (head) {
+    const root = first.analysed === doc ? doc.body : null;
+    const lead = root ? findLeadParagraph(root, meta.excerpt, chrome.map((b) => b.element)) : earlyLead;
+    checkBudget();
+    if (lead) restoreLeadParagraph(body, lead);
+  }
   // DOMPurify drops customised built-ins (<section is="x-y">) with all their content; the
   // attribute means nothing in the reader (WordPress block themes use it on the whole post).
   for (const el of Array.from(body.querySelectorAll('[is]'))) el.removeAttribute('is');
