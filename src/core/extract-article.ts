@@ -318,10 +318,12 @@ function prepareClone(
   // Readability mutates, and chrome is removed before it scores: work on a clone throughout.
   const clone = doc.cloneNode(true) as Document;
   // Web-component pages: shadow content, with light-DOM children at their slots.
-  const flattened = flattenShadowRoots(doc, clone);
+  const { flattened, deepest } = flattenShadowRoots(doc, clone);
   const templates = removeInertTemplates(clone);
   const repaired = repairBody(clone);
-  const deep = clone.body ? flattenDeepNesting(clone.body) : false;
+  // The shadow scan measured the original's depth: a clone that still matches it (removing
+  // templates only makes it shallower) needs no walk of its own when that depth is small.
+  const deep = clone.body && (flattened || repaired || deepest > MAX_DEPTH) ? flattenDeepNesting(clone.body) : false;
   const same = !flattened && !templates && !repaired && !deep;
   checkBudget();
   const analysed = same ? doc : clone;
@@ -436,7 +438,8 @@ function extractFromPage(
   // No budget check after normalising: its first call in Node loads a DOM (seconds), not page work.
   const text = blockText(safe);
 
-  const verdict = judgeArticle(doc, safe, text, readerable, meta);
+  const wordCount = countWords(text);
+  const verdict = judgeArticle(doc, safe, wordCount, readerable, meta);
   if (verdict) return noArticle('not-article', verdict, title.value || docTitle, removed);
 
   const firstImg = safe.querySelector('img[src]')?.getAttribute('src') ?? null;
@@ -453,7 +456,7 @@ function extractFromPage(
     html,
     text,
     outline,
-    wordCount: countWords(text),
+    wordCount,
     readingTimeMinutes: readingMinutes(text),
     removed,
     sources: {},
@@ -486,8 +489,7 @@ function notArticleMessage(doc: Document): string {
  * sign-in forms, image galleries), or null when it is one. Deliberately conservative: a short
  * blog post is still an article, and saying "no article" on one loses the reader the page.
  */
-function judgeArticle(original: Document, body: Element, text: string, readerable: () => boolean, meta: PageMetadata): string | null {
-  const words = countWords(text);
+function judgeArticle(original: Document, body: Element, words: number, readerable: () => boolean, meta: PageMetadata): string | null {
   const linkWords = Array.from(body.querySelectorAll('a')).reduce((n, a) => n + countWords(a.textContent ?? ''), 0);
   const density = words ? linkWords / words : 1;
   // Running text in words (ideographs count one each, so CJK paragraphs are judged alike).

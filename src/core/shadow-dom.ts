@@ -10,18 +10,32 @@ type MaybeHost = Element & { shadowRoot?: ShadowRoot | null };
 const DECLARATIVE = 'template[shadowrootmode], template[shadowroot]';
 
 /**
- * Whether `original` holds anything to flatten: an element with an open shadow root, or a
- * declarative shadow template. One element walk with no allocation, so the common page (no shadow
- * DOM at all) skips the pairing walk over both trees. A live page's declarative templates are
- * already shadow roots; DOMParser, linkedom and jsdom documents keep them as templates.
+ * Whether `original` holds anything to flatten (an element with an open shadow root, or a
+ * declarative shadow template), and the depth of its deepest element (the root element is 0) when
+ * it holds none. One element walk with no allocation but its stack, so the common page (no shadow
+ * DOM at all) skips the pairing walk over both trees, and the caller learns whether deep nesting
+ * needs its own walk. A live page's declarative templates are already shadow roots; DOMParser,
+ * linkedom and jsdom documents keep them as templates.
  */
-function hasShadowContent(original: Document): boolean {
-  const walker = original.createTreeWalker(original, 1 /* NodeFilter.SHOW_ELEMENT */);
-  for (let n = walker.nextNode() as MaybeHost | null; n; n = walker.nextNode() as MaybeHost | null) {
-    if (n.shadowRoot) return true;
-    if (n.localName === 'template' && (n.hasAttribute('shadowrootmode') || n.hasAttribute('shadowroot'))) return true;
+function scanShadowContent(original: Document): { shadow: boolean; deepest: number } {
+  const root = original.documentElement;
+  if (!root) return { shadow: false, deepest: 0 };
+  // Two parallel stacks, not [element, depth] pairs: this walks every element of every page.
+  const stack: Element[] = [root];
+  const depths: number[] = [0];
+  let deepest = 0;
+  while (stack.length) {
+    const n = stack.pop() as MaybeHost;
+    const depth = depths.pop() as number;
+    if (n.shadowRoot) return { shadow: true, deepest };
+    if (n.localName === 'template' && (n.hasAttribute('shadowrootmode') || n.hasAttribute('shadowroot'))) return { shadow: true, deepest };
+    if (depth > deepest) deepest = depth;
+    for (let c = n.lastElementChild; c; c = c.previousElementSibling) {
+      stack.push(c);
+      depths.push(depth + 1);
+    }
   }
-  return false;
+  return { shadow: false, deepest };
 }
 
 /** Pairs of (original, copy) elements that are open shadow hosts, found by walking both trees in step. */
@@ -109,19 +123,21 @@ function renderDeclarative(root: ParentNode, doc: Document, done: Set<Element>, 
  * Flattens open shadow roots into `clone` (a `cloneNode(true)` copy of `original`): each host's
  * shadow content replaces its children, with the light-DOM children placed at their <slot>s.
  * Handles live shadow roots (read from `original`) and declarative `<template shadowrootmode>`.
- * Returns whether there was shadow content (false: the clone's tree is still the original's).
+ * Says whether there was shadow content (if not, the clone's tree is still the original's) and,
+ * when there was none, how deep the original's deepest element lies (the root element is 0).
  */
-export function flattenShadowRoots(original: Document, clone: Document): boolean {
+export function flattenShadowRoots(original: Document, clone: Document): { flattened: boolean; deepest: number } {
   const origRoot = original.documentElement;
   const cloneRoot = clone.documentElement;
-  if (!origRoot || !cloneRoot) return false;
+  if (!origRoot || !cloneRoot) return { flattened: false, deepest: 0 };
   // The clone is a copy of the original, so no shadow content there means none in the clone.
-  if (!hasShadowContent(original)) return false;
+  const scan = scanShadowContent(original);
+  if (!scan.shadow) return { flattened: false, deepest: scan.deepest };
   // Pairs are found before anything moves, so the two trees still match.
   const pairs = hostPairs(original, clone);
   for (const [host, copy] of pairs) {
     if (host.shadowRoot) renderInto(copy, copyShadow(host.shadowRoot, clone, 0));
   }
   renderDeclarative(clone, clone, new Set(), 0);
-  return true;
+  return { flattened: true, deepest: scan.deepest };
 }
