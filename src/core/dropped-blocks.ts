@@ -191,3 +191,62 @@ export function restoreDroppedBlocks(body: Element, pristine: Document, articleP
   }
   return added;
 }
+
+// Class words that name a standfirst (lead, intro, dek, chapô, entradilla, bajada…) in news and
+// magazine templates, matched as whole parts of a class name ("c-page-intro__copy", "a-lead").
+const LEAD_WORDS = new Set(['lead', 'lede', 'intro', 'teaser', 'standfirst', 'summary', 'excerpt', 'abstract', 'dek', 'deck', 'subhead', 'subheadline', 'chapo', 'chapeau', 'entradilla', 'bajada', 'sumario', 'copete', 'vorspann', 'anriss']);
+// How far past the headline (in elements, document order) a standfirst may start.
+const LEAD_REACH = 80;
+const LEAD_MIN = 60;
+const LEAD_MAX = 1200;
+
+function hasLeadClass(el: Element): boolean {
+  const cls = el.getAttribute('class');
+  if (!cls) return false;
+  return cls.toLowerCase().split(/[\s_-]+/).some((w) => LEAD_WORDS.has(w));
+}
+
+/**
+ * Puts back the standfirst that news templates set in the article header, between the headline
+ * and the body, where Readability (which keeps the body's container) leaves it out: a block
+ * after the headline whose class names a lead, of running text without links, not in the pick.
+ * It goes first in the body. `titlePath` is the headline's path in `pristine`. Returns whether one was added.
+ */
+export function restoreStandfirst(body: Element, pristine: Document, titlePath: number[] | null): boolean {
+  const root = pristine.body;
+  if (!root || !titlePath) return false;
+  const title = elementAtPath(root, titlePath);
+  if (!title) return false;
+  const have = norm(body.textContent);
+  const first = body.querySelector('p, ul, ol, h2, h3, blockquote, table, pre');
+  if (!first) return false;
+  let el: Element | null = title;
+  for (let i = 0; i < LEAD_REACH && el; i++) {
+    el = nextInOrder(el, root);
+    if (!el) break;
+    if (el.closest(FENCED_LEAD) || !hasLeadClass(el)) continue;
+    const text = norm(el.textContent);
+    // The body's own text reached: nothing stood between headline and body.
+    if (text.length >= LEAD_MIN && have.includes(text)) return false;
+    if (text.length < LEAD_MIN || text.length > LEAD_MAX || linkShare(el, text.length) > 0.1 || CALL_TO_ACTION.test(text)) continue;
+    if (el.querySelector('h1, h2, h3, form, input, button')) continue;
+    first.parentNode?.insertBefore(body.ownerDocument.importNode(el, true), first);
+    return true;
+  }
+  return false;
+}
+
+// Bootstrap's "lead" class is also the big text of sign-up and log-in boxes under the headline.
+const CALL_TO_ACTION = /\b(sign ?(up|in)|log ?in|subscri|newsletter|register)|registrier|anmelden|melde dich|abonn|suscr[ií]b|inscri[pv]|connectez/i;
+
+// A standfirst is never inside a link, a list item (a teaser card) or page furniture.
+const FENCED_LEAD = 'a, li, nav, aside, footer, form, figure, button';
+
+/** The next element in document order after `el` within `root` (its first child first). */
+function nextInOrder(el: Element, root: Element): Element | null {
+  if (el.firstElementChild) return el.firstElementChild;
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
+    if (e.nextElementSibling) return e.nextElementSibling;
+  }
+  return null;
+}

@@ -12,7 +12,7 @@ import { structureArticle } from './structure';
 import { removeCreditLines, trimArticleEdges } from './trim-edges';
 import { flattenShadowRoots } from './shadow-dom';
 import { blockText, countWords, readingMinutes } from './block-text';
-import { pathFrom, restoreDroppedBlocks } from './dropped-blocks';
+import { pathFrom, restoreDroppedBlocks, restoreStandfirst } from './dropped-blocks';
 import { keepsFirstPick, looksShort, nonLinkTextLength, textLeftAfterChrome } from './short-result';
 import { absolutizeUrls, documentBaseUrl, resolveLazyImages } from './urls';
 import type { Article, ExtractOptions, ExtractResult, MetadataField, MetadataSource, NoArticle, NoArticleReason, RemovedItem } from './types';
@@ -262,6 +262,8 @@ interface PreparedClone {
   readerable: () => boolean;
   /** The analysis's article container in the clone, or null. */
   article: Element | null;
+  /** The analysis's title heading in the clone, or null. */
+  title: Element | null;
 }
 
 /**
@@ -343,15 +345,16 @@ function prepareClone(
   }
   // Found before anything is removed: positions are those of the original tree.
   const analysedArticle = page.article >= 0 ? page.elements[page.article] : undefined;
-  const wanted = [analysedArticle, ...chrome.map((block) => block.element)];
-  const [articleEl, ...chromeEls] = same ? counterparts(wanted, doc, clone) : wanted;
+  const analysedTitle = page.title >= 0 ? page.elements[page.title] : undefined;
+  const wanted = [analysedArticle, analysedTitle, ...chrome.map((block) => block.element)];
+  const [articleEl, titleEl, ...chromeEls] = same ? counterparts(wanted, doc, clone) : wanted;
   for (const el of chromeEls) el?.parentNode?.removeChild(el);
   if (articleEl && clone.body?.contains(articleEl)) rejoinStrayBlocks(clone.body, articleEl);
   // Lazy images before Readability: its image counts and noscript handling see the real images.
   // URLs are made absolute later, on the picked article only.
   resolveLazyImages(clone);
   checkBudget();
-  return { clone, page, chrome, analysed, readerable, article: articleEl ?? null };
+  return { clone, page, chrome, analysed, readerable, article: articleEl ?? null, title: titleEl ?? null };
 }
 
 function parseReadable(clone: Document, charThreshold?: number) {
@@ -386,6 +389,7 @@ function extractFromPage(
   const earlyLead = first.analysed === clone && clone.body ? findLeadParagraph(clone.body, meta.excerpt) : null;
   const pageText = textLeftAfterChrome(page, chrome.map((b) => b.element));
   const articlePath = first.article && clone.body ? pathFrom(clone.body, first.article) : null;
+  const titlePath = first.title && clone.body?.contains(first.title) ? pathFrom(clone.body, first.title) : null;
   // Readability mutates its input: a copy of it lets dropped paragraphs be found afterwards.
   const pristine = clone.cloneNode(true) as Document;
   let parsed = parseReadable(clone);
@@ -411,6 +415,7 @@ function extractFromPage(
     return noArticle('not-article', notArticleMessage(doc), meta.title ?? docTitle, removed);
   }
   restoreDroppedBlocks(body, pristine, articlePath);
+  restoreStandfirst(body, pristine, titlePath);
 
   // Only the picked article's URLs are resolved, not every link of the page (menus, teasers, footers).
   // Readability has already resolved them against the document's base URI where it has one (a

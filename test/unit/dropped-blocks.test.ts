@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { pathFrom, restoreDroppedBlocks } from '../../src/core/dropped-blocks';
+import { pathFrom, restoreDroppedBlocks, restoreStandfirst } from '../../src/core/dropped-blocks';
 import { removeInertTemplates } from '../../src/core/extract-article';
 
 const load = (html: string): Document => parseHTML(html).document as unknown as Document;
@@ -60,5 +60,35 @@ describe('removeInertTemplates', () => {
     removeInertTemplates(doc);
     expect(doc.body?.textContent).not.toContain('Template');
     expect(doc.body?.textContent).toContain(A);
+  });
+});
+
+describe('restoreStandfirst', () => {
+  const LEAD = 'After years of complaints from parents, the town will get its first protected cycle lanes next spring.';
+  const title = (doc: Document) => pathFrom(doc.body as Element, doc.querySelector('h1') as Element);
+
+  // News templates set the standfirst in the article header, outside the body Readability keeps.
+  it('puts the standfirst from the article header first in the body', () => {
+    const page = load(`<html><body><article><header class="m-intro-header"><h1>Cycle lanes approved</h1>
+      <div class="byline">By A. Writer</div><p class="a-lead">${LEAD}</p></header>
+      <div class="body"><p>${A}</p><p>${B}</p></div></article></body></html>`);
+    const body = pick(`<div class="body"><p>${A}</p><p>${B}</p></div>`);
+    expect(restoreStandfirst(body, page, title(page))).toBe(true);
+    expect(texts(body)).toEqual([LEAD, A, B]);
+  });
+
+  it('adds nothing when the standfirst is already in the body, or when the lead-styled block is a sign-up box or a teaser', () => {
+    const already = load(`<html><body><h1>Cycle lanes approved</h1><div class="body"><p class="intro">${LEAD}</p><p>${A}</p></div></body></html>`);
+    const body1 = pick(`<div class="body"><p class="intro">${LEAD}</p><p>${A}</p></div>`);
+    expect(restoreStandfirst(body1, already, title(already))).toBe(false);
+    expect(texts(body1)).toEqual([LEAD, A]);
+
+    const boxes = load(`<html><body><h1>Cycle lanes approved</h1>
+      <div class="jumbotron"><p class="lead">Sign up now to write your own articles, to comment and to have your say in our community.</p></div>
+      <ul><li><p class="teaser">An older story about the bus lanes in the town centre and what the council decided about them then.</p></li></ul>
+      <div class="body"><p>${A}</p><p>${B}</p></div></body></html>`);
+    const body2 = pick(`<div class="body"><p>${A}</p><p>${B}</p></div>`);
+    expect(restoreStandfirst(body2, boxes, title(boxes))).toBe(false);
+    expect(texts(body2)).toEqual([A, B]);
   });
 });
