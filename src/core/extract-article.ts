@@ -85,8 +85,12 @@ function findLeadParagraph(root: Element, description: string | null, skip: read
   if (want.length < 50) return null;
   const head = want.slice(0, 50);
   // Most descriptions are not in the page word for word: one look at the page's text saves
-  // normalising the text of every block. (An element's text is part of the body's.)
-  if (!norm(root.textContent).includes(head)) return null;
+  // normalising the text of every block. (An element's text is part of the body's.) The head's
+  // longest word is in the raw text wherever the head is in the normalised text, and looking for
+  // it first spares rewriting the whole page's whitespace on most pages.
+  const raw = root.textContent ?? '';
+  const word = head.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+  if (!raw.includes(word) || !norm(raw).includes(head)) return null;
   for (const el of Array.from(root.querySelectorAll('p, div, h2, span, strong'))) {
     const raw = el.textContent ?? '';
     if (raw.length < 50) continue;

@@ -343,27 +343,38 @@ const BYLINE_HINT = /byline|author|dateline|writtenby|p-author/i;
 export function contentByline(doc: Document): string | null {
   const body = doc.body;
   if (!body) return null;
-  const stack: Element[] = [body];
-  let visited = 0;
-  while (stack.length && visited++ < 50000) {
-    const el = stack.pop() as Element;
-    const tag = el.tagName;
-    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') continue;
-    if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '')) continue;
-    if (el.getAttribute('aria-modal') === 'true' && el.getAttribute('role') === 'dialog') continue;
-    const match = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  // The selector finds every element the byline test could accept (and a few more, which the
+  // test then drops), natively and in document order: no script-side walk over the whole page.
+  for (const el of [body, ...Array.from(body.querySelectorAll(BYLINE_CANDIDATES))]) {
     const itemprop = el.getAttribute('itemprop') ?? '';
-    if (el.getAttribute('rel') === 'author' || itemprop.includes('author') || BYLINE_HINT.test(match)) {
-      const len = (el.textContent ?? '').trim().length;
-      if (len > 0 && len < 100) {
-        const name = Array.from(el.querySelectorAll('[itemprop]')).find((n) => (n.getAttribute('itemprop') ?? '').includes('name'));
-        return ((name ?? el).textContent ?? '').trim() || null;
-      }
+    const match = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!(el.getAttribute('rel') === 'author' || itemprop.includes('author') || BYLINE_HINT.test(match))) continue;
+    if (!shownInBody(el, body)) continue;
+    const len = (el.textContent ?? '').trim().length;
+    if (len > 0 && len < 100) {
+      const name = Array.from(el.querySelectorAll('[itemprop]')).find((n) => (n.getAttribute('itemprop') ?? '').includes('name'));
+      return ((name ?? el).textContent ?? '').trim() || null;
     }
-    const kids = el.children;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Element);
   }
   return null;
+}
+
+// Every element whose rel, itemprop, class or id can pass the byline test above (BYLINE_HINT's words).
+const BYLINE_CANDIDATES = [
+  '[rel="author" i]',
+  '[itemprop*="author" i]',
+  ...['byline', 'author', 'dateline', 'writtenby'].flatMap((w) => [`[class*="${w}" i]`, `[id*="${w}" i]`]),
+].join(', ');
+
+/** False when `el` or an element around it up to `body` is hidden, a script-like element or a modal dialog. */
+function shownInBody(el: Element, body: Element): boolean {
+  for (let e: Element | null = el; e; e = e === body ? null : e.parentElement) {
+    const tag = e.tagName;
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') return false;
+    if (e.hasAttribute('hidden') || e.getAttribute('aria-hidden') === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(e.getAttribute('style') ?? '')) return false;
+    if (e.getAttribute('aria-modal') === 'true' && e.getAttribute('role') === 'dialog') return false;
+  }
+  return true;
 }
 
 /**
