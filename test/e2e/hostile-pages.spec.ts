@@ -1,9 +1,9 @@
 /**
  * Hostile pages and an extension reload (issue 5): a page whose own scripts throw and rewrite the
- * DOM every 50 ms, a page that navigates itself away while the popup reads it, and settings and
- * per-site rules that must survive chrome.runtime.reload().
+ * DOM every 50 ms, a page that enforces Trusted Types, a page that navigates itself away while the
+ * popup reads it, and settings and per-site rules that must survive chrome.runtime.reload().
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
@@ -78,6 +78,30 @@ test.describe('hostile pages', () => {
     expect(pageErrors.filter((m) => !m.includes('hostile page'))).toEqual([]);
     expect(ourPageMessages).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  test('a page that enforces Trusted Types reads exactly as without them', async ({ context, serverUrl, openPopupFor }) => {
+    // Sites that require TrustedHTML for every HTML sink (a CSP header): extraction parses the
+    // article HTML in the page (the content script's own world), and must not be refused there.
+    const source = readFileSync(join(import.meta.dirname, '..', 'fixtures', SEED.slice(1)), 'utf8');
+    const enforced = `${serverUrl}/trusted-types${SEED}`;
+    await context.route(enforced, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': "require-trusted-types-for 'script'; trusted-types 'none'" }, body: source }),
+    );
+    const shown: string[] = [];
+    const writes: string[] = [];
+    for (const url of [serverUrl + SEED, enforced]) {
+      const page = await context.newPage();
+      await page.goto(url);
+      // Whether the page itself may write HTML: refused where Trusted Types are enforced.
+      writes.push(await page.evaluate(() => { try { document.body.insertAdjacentHTML('beforeend', ''); return 'allowed'; } catch { return 'refused'; } }));
+      const popup = await openPopupFor(page);
+      await expect(popup.locator('#state-article')).toBeVisible();
+      shown.push(await popup.locator('#article-body').innerHTML());
+    }
+    expect(writes).toEqual(['allowed', 'refused']);
+    expect(shown[1]).toContain('Islamic State Khorasan');
+    expect(shown[1]).toBe(shown[0]);
   });
 
   test('a page that navigates away while the popup reads it: a readable state, never a hang', async ({ context, serverUrl, openPopupFor }) => {
