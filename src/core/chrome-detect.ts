@@ -42,7 +42,7 @@ const RELATED_HEADING =
   /^(related( stories| articles| news| posts| content| coverage| links| reading| topics| videos)?|you (may|might|will) (also )?(like|enjoy|love|be interested in)|recommended( for you| stories| articles| reading| videos)?|read (more|next|also)|also read|more (on|about) (this|the) (story|topic|subject)|further reading|more like this|around the web|from (around )?the web|promoted stories|sponsored stories|don'?t miss|editor'?s picks|top stories|schon gelesen|lea también|lee también|veja também|leia também|czytaj (też|także)|zobacz (też|także)|latest( news| stories| articles| posts)?|more stories|more news|other stories|weitere artikel|weitere nachrichten|mehr zum thema|das könnte (sie|dich) auch interessieren|lesen sie auch|auch interessant|zum weiterlesen|mehr themen|(le|te) puede interesar|ähnliche (artikel|beiträge|posts|themen|nachrichten)|verwandte (artikel|beiträge)|weitere (beiträge|meldungen|news|themen)|das könnte dich auch interessieren|auch lesenswert|sie könnten auch an folgenden artikeln interessiert sein|you may also be interested in|articles? (liés|similaires)|à lire aussi|lire aussi|sur le même sujet|te puede interesar|artículos relacionados|noticias relacionadas|leggi anche|articoli correlati|похожие (статьи|новости)|читайте также|相关(文章|新闻|阅读)|関連記事)$/;
 // An inline "Read also: <link>" teaser between paragraphs (news sites in many languages).
 const READ_ALSO_PREFIX =
-  /^(read (more|also|next)|also read|see also|related|more on this|lea (también|más)|lee (también|más)|leer más|puedes ver|ver también|mira también|veja (também|mais)|leia (também|mais)|saiba mais|lesen sie (auch|mehr)|mehr zum thema|auch interessant|schon gelesen|zum weiterlesen|(le|te) puede interesar|puede interesarte|das könnte (dich|sie) (auch )?interessieren|weiterlesen|lire aussi|à lire aussi|voir aussi|leggi anche|czytaj (też|także|również)|przeczytaj (też|także)|zobacz (też|także|również)|читайте также|см\. также|också läst|les også|lees ook)\s*[:：?»>|–—-]/i;
+  /^(read (more|also|next)|also read|see also|related( (article|story|stories|reading))?|more on this|read|lea (también|más)|vea (también|además)|mira( también)?|te recomendamos|recomendamos|lea|lee|ver|veja|leia|siehe auch|mehr dazu|lesen sie hier|lire la suite|guarda anche|vedi anche|leggi|lee (también|más)|leer más|puedes ver|ver también|mira también|veja (também|mais)|leia (também|mais)|saiba mais|lesen sie (auch|mehr)|mehr zum thema|auch interessant|schon gelesen|zum weiterlesen|(le|te) puede interesar|puede interesarte|das könnte (dich|sie) (auch )?interessieren|weiterlesen|lire aussi|à lire aussi|voir aussi|leggi anche|czytaj (też|także|również)|przeczytaj (też|także)|zobacz (też|także|również)|читайте также|см\. также|också läst|les også|lees ook)\s*[:：?»>|–—-]/i;
 const MORE_FROM_HEADING =
   /^(more from .{1,40}|more in .{1,30}|most (read|popular|viewed|shared|commented|emailed|recent)|popular( now| stories| articles| posts| today)?|trending( now| stories| articles| today)?|opinion|opinions|editorials?|columns?|columnists|in other news|what to read next|in case you missed it|recent posts|recent articles|archives|categories|tags|meistgelesen|meistgelesene artikel|am meisten gelesen|neueste (artikel|beiträge|meldungen)|neue beiträge|letzte beiträge|aktuelle (beiträge|meldungen|nachrichten|artikel)|beliebte beiträge|meistgelesene beiträge|schlagworte|schlagwörter|stichworte|stichwörter|kategorien|filed under|tagged|les plus lus|lo más leído|más leídas|i più letti|самое читаемое|热门|人気記事)$/;
 const COMMENTS_HEADING =
@@ -78,6 +78,13 @@ const HINTS: [RegExp, ChromeCategory][] = [
   [/^(header|masthead|site[-_]?header|footer|site[-_]?footer|colophon|page[-_]?footer|global[-_]?footer)$/, 'header-footer'],
   [/^(lang|language|languages|lang[-_]?switch|language[-_]?switcher|language[-_]?selector|edition[-_]?switcher|langs)$/, 'language'],
 ];
+// Page footers and sidebars named so in class/id ("footer", "site-footer", "b_footerWrap",
+// "page-prefooter"; "sidebar", "col_sidebar", "region-sidebar-second", "widget-area"). Layout
+// names that only say a page has a sidebar ("has-sidebar", "sidebar-and-content-body") are not.
+const FOOTER_NAME = /footer/i;
+const SIDEBAR_NAME = /sidebar|widget[-_]?area/i;
+const LAYOUT_NAME = /content|main|body|article|story|post|entry|text|(^|[-_])(has|with|no|and)([-_]|$)|(has|with|no)sidebar|layout/i;
+
 // Photo credits: a line that only names the picture's source ("Foto: dpa", "Bild: Anna Muster",
 // "(Photo: Reuters)", "© Getty Images"), as news and blog pages print under or over each image.
 const CREDIT =
@@ -836,6 +843,14 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
       }
     }
 
+    // Page footers and sidebars after the story, named so (association, shop and blog templates):
+    // they carry running text of their own (an address, an "about us" blurb, text widgets, a
+    // disclaimer), so neither the link-density nor the class-hint test above takes them.
+    if (!inArticle && articleStats && i > articleStats.end && s.text < bodyText * 0.5 && s.text < 4000) {
+      const named = siteBlockName(classId);
+      if (named) return { category: named === 'footer' ? 'header-footer' : 'more-from', reason: `${named} after the story` };
+    }
+
     if (hasMark) return null; // let the marked blocks inside be reported on their own
     const lone = loneHeadings.get(i);
     if (lone) return lone;
@@ -894,7 +909,9 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     const el = elements[i] as Element;
     const kids = Array.from(el.children);
     if (kids.length < 3) return 0;
-    const sig = (k: Element): string => `${k.tagName}.${k.getAttribute('class') ?? ''}`;
+    // Numbered and positional classes ("views-row views-row-3 views-row-odd", "post-2251", "bar-4")
+    // differ from card to card in Drupal views and WordPress loops: the shape is the rest.
+    const sig = (k: Element): string => `${k.tagName}.${cardClasses(k.getAttribute('class') ?? '')}`;
     const counts = new Map<string, number>();
     let best = 0;
     for (const k of kids) {
@@ -927,6 +944,27 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     }
     return -1;
   }
+}
+
+/** "footer" or "sidebar" when a class/id word names the page's footer or a sidebar, else null. */
+function siteBlockName(classId: string): 'footer' | 'sidebar' | null {
+  for (const word of classId.split(/\s+/)) {
+    if (!word || LAYOUT_NAME.test(word.replace(/([a-z])([A-Z])/g, '$1-$2'))) continue;
+    if (FOOTER_NAME.test(word)) return 'footer';
+    if (SIDEBAR_NAME.test(word)) return 'sidebar';
+  }
+  return null;
+}
+
+const POSITIONAL_CLASS = /\d|^(odd|even|first|last|alt|active|current|is-[\w-]+|has-[\w-]+)$|[-_](odd|even|first|last)$/i;
+
+/** A class attribute without its numbered and positional words, for comparing card shapes. */
+function cardClasses(raw: string): string {
+  if (!/\d|odd|even|first|last|alt|active|current|is-|has-/i.test(raw)) return raw.trim();
+  return raw
+    .split(/\s+/)
+    .filter((w) => w && !POSITIONAL_CLASS.test(w))
+    .join(' ');
 }
 
 function isInlineTag(tag: string): boolean {

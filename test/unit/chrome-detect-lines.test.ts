@@ -140,3 +140,36 @@ describe('tables of contents and follow-us lines', () => {
     expect(findPageChrome(doc).map((b) => b.category)).toEqual(['share']);
   });
 });
+
+describe('footers and sidebars named so, after the story', () => {
+  it('hides a German association footer with an address paragraph and a text-widget sidebar, not the story', () => {
+    const doc = load(`<html lang="de"><body><div id="wrapper"><div id="content" class="col-full"><div class="post"><h1>Sommerfest im Verein</h1>${PARA(6)}</div>
+      <div id="sidebar" class="col-right"><div class="widget widget_text"><h3>Haftungsausschluss</h3><div class="textwidget">Trotz sorgfältiger inhaltlicher Kontrolle übernehmen wir keine Haftung für die Inhalte externer Links. Für den Inhalt der verlinkten Seiten sind ausschließlich deren Betreiber verantwortlich.</div></div></div></div>
+      <div id="footerContainer"><div class="row"><p>Der Verein zur Förderung der Nachbarschaft ist ein gemeinnütziger Verein mit Sitz in Musterstadt, gegründet von Eltern und Anwohnern im Jahr 1998.</p><p>Musterweg 1-3, 12345 Musterstadt. Kontaktieren Sie uns gerne auch direkt.</p></div></div></div></body></html>`);
+    const blocks = findPageChrome(doc);
+    const text = hiddenText(blocks);
+    expect(text).toContain('Trotz sorgfältiger inhaltlicher Kontrolle');
+    expect(text).toContain('Musterweg 1-3');
+    expect(text).not.toContain('Paragraph 1 of the story');
+    expect(blocks.map((b) => b.reason).sort()).toEqual(['footer after the story', 'sidebar after the story']);
+  });
+
+  it('keeps a block whose name only says the layout has a sidebar, and a footer-named block before the story', () => {
+    const doc = load(`<html lang="en"><body><div class="page-footer-note">A short note about this page that sits above the story and is long enough to count as text.</div>
+      <article><h1>A headline</h1><div class="article-intro">${PARA(4)}</div></article>
+      <div class="sidebar-and-content-body"><div class="content-body">${PARA(3, 'second part')}</div></div></body></html>`);
+    const text = hiddenText(findPageChrome(doc));
+    expect(text).not.toContain('second part');
+    expect(text).not.toContain('A short note about this page');
+  });
+});
+
+describe('teaser lists with numbered classes', () => {
+  it('hides a Drupal view whose rows are numbered (views-row-1, views-row-odd) and carry excerpts', () => {
+    const rows = Array.from({ length: 4 }, (_, i) => `<div class="views-row views-row-${i + 1} views-row-${i % 2 ? 'even' : 'odd'}${i === 0 ? ' views-row-first' : ''}"><h3><a href="/node/${i}">Another story from the archive of this paper, number ${i + 1}</a></h3><div class="views-field-body">A short summary line that says what the other story is about.</div></div>`).join('');
+    const doc = load(`<html lang="en"><body><main><h1>A headline</h1><div class="body">${PARA(6)}</div></main><div class="view"><div class="view-content">${rows}</div></div></body></html>`);
+    const blocks = findPageChrome(doc);
+    expect(blocks.map((b) => b.category)).toEqual(['related']);
+    expect(hiddenText(blocks)).toContain('number 4');
+  });
+});

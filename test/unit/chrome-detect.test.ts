@@ -117,3 +117,21 @@ describe('findPageChrome on inline teasers', () => {
     ]);
   });
 });
+
+describe('findPageChrome on label-and-link teasers', () => {
+  it('finds "VEA TAMBIÉN:", "Mira:", "Leia:" and "Siehe auch:" lines and keeps sentences that start alike', () => {
+    const doc = load(`<html lang="es"><body><article><h1>Titular</h1>${PARA(2)}
+      <p><strong>VEA TAMBIÉN:</strong> <a href="/a">Las lluvias dejan tres carreteras cerradas en el norte</a></p>${PARA(2)}
+      <p>MIRA: <a href="/b">El video del rescate en la montaña</a></p>
+      <p>Leia: <a href="/c">Governo anuncia novo plano para escolas</a></p>
+      <p>Siehe auch: <a href="/d">Stadtrat beschließt neuen Haushalt</a></p>
+      <p>Mira, the town's mayor, said the council <a href="/m">voted</a> on Monday to close the road for the whole winter season.</p>${PARA(2)}</article></body></html>`);
+    const blocks = findPageChrome(doc);
+    expect(blocks.map((b) => [b.category, b.sample.slice(0, 8)])).toEqual([
+      ['related', 'VEA TAMB'],
+      ['related', 'MIRA: El'],
+      ['related', 'Leia: Go'],
+      ['related', 'Siehe au'],
+    ]);
+  });
+});
