@@ -66,8 +66,9 @@ function mainParagraphParent(container: Element): Element | null {
   return best;
 }
 
-// How many ancestors up from the container a repeated component may start.
-const TWIN_LEVELS = 3;
+// How many ancestors up from the container a repeated component may start (page builders wrap
+// each text block in five or six levels: row, column, inner column, wrapper, text column, wrapper).
+const TWIN_LEVELS = 6;
 
 /**
  * Siblings that repeat the container's own shape (same tag and class) at one of its first few

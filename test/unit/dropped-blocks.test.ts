@@ -34,6 +34,15 @@ describe('restoreDroppedBlocks', () => {
     expect(texts(body)).toEqual([A, B, 'What comes next', C]);
   });
 
+  // Page builders (WPBakery-style rows): each text block sits five levels down in its own row.
+  it('adds the text of repeated page-builder rows around the picked one', () => {
+    const row = (inner: string) => `<div class="vc_row"><div class="vc_column"><div class="vc_column-inner"><div class="wpb_wrapper"><div class="wpb_text_column"><div class="wpb_wrapper">${inner}</div></div></div></div></div></div>`;
+    const page = load(`<html><body><div class="entry-content">${row(`<p>${A}</p><p>${B}</p>`)}${row(`<h2>Costs</h2><p>${C}</p>`)}${row(`<p>${D}</p>`)}</div></body></html>`);
+    const body = pick(`<div class="wpb_wrapper"><p>${A}</p><p>${B}</p></div>`);
+    restoreDroppedBlocks(body, page);
+    expect(texts(body)).toEqual([A, B, 'Costs', C, D]);
+  });
+
   it('leaves out comments, story-card blurbs and link lines that sit in the same container', () => {
     const page = load(`<html><body><article class="post">
       <div class="entry"><p>${A}</p><p>${B}</p><p>Read also: <a href="/x">An older story about the cycle lanes</a></p></div>
