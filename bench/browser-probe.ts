@@ -113,7 +113,7 @@ export function createProbe(m: ProbeModules) {
         const before = document.documentElement.outerHTML;
         let r = Infinity;
         let c = Infinity;
-        for (let i = 0; i < args.rounds; i++) {
+        const timeReadability = (i: number) => {
           // The live-page path: Readability needs a clone (it mutates); extractArticle clones inside.
           try {
             const t = performance.now();
@@ -122,14 +122,26 @@ export function createProbe(m: ProbeModules) {
           } catch (e) {
             if (i === 0) out.errors.push(`readability: ${describe(e)}`);
           }
-          if (extractArticle) {
-            try {
-              const t = performance.now();
-              extractArticle(document, args.url, { timeBudgetMs: 10_000 });
-              c = Math.min(c, performance.now() - t);
-            } catch (e) {
-              if (i === 0) out.errors.push(`extractArticle: ${describe(e)}`);
-            }
+        };
+        const timeClearpage = (i: number) => {
+          if (!extractArticle) return;
+          try {
+            const t = performance.now();
+            extractArticle(document, args.url, { timeBudgetMs: 10_000 });
+            c = Math.min(c, performance.now() - t);
+          } catch (e) {
+            if (i === 0) out.errors.push(`extractArticle: ${describe(e)}`);
+          }
+        };
+        for (let i = 0; i < args.rounds; i++) {
+          // Which system runs first alternates by round: whichever runs second finds caches and
+          // the JIT warmer, so a fixed order would favour one side.
+          if (i % 2 === 0) {
+            timeReadability(i);
+            timeClearpage(i);
+          } else {
+            timeClearpage(i);
+            timeReadability(i);
           }
         }
         out.readabilityMs = Number.isFinite(r) ? r : null;
