@@ -84,6 +84,8 @@ const HINTS: [RegExp, ChromeCategory][] = [
 const FOOTER_NAME = /footer/i;
 const SIDEBAR_NAME = /sidebar|widget[-_]?area/i;
 const LAYOUT_NAME = /content|main|body|article|story|post|entry|text|(^|[-_])(has|with|no|and)([-_]|$)|(has|with|no)sidebar|layout/i;
+// After the story a story's own footer ("article-footer", "content-footer") is chrome too.
+const FOOTER_LAYOUT_NAME = /(^|[-_])(has|with|no|and)([-_]|$)|(has|with|no)footer|layout|sticky|fixed/i;
 
 // Photo credits: a line that only names the picture's source ("Foto: dpa", "Bild: Anna Muster",
 // "(Photo: Reuters)", "© Getty Images"), as news and blog pages print under or over each image.
@@ -949,9 +951,10 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
 /** "footer" or "sidebar" when a class/id word names the page's footer or a sidebar, else null. */
 function siteBlockName(classId: string): 'footer' | 'sidebar' | null {
   for (const word of classId.split(/\s+/)) {
-    if (!word || LAYOUT_NAME.test(word.replace(/([a-z])([A-Z])/g, '$1-$2'))) continue;
-    if (FOOTER_NAME.test(word)) return 'footer';
-    if (SIDEBAR_NAME.test(word)) return 'sidebar';
+    if (!word) continue;
+    const parts = word.replace(/([a-z])([A-Z])/g, '$1-$2');
+    if (FOOTER_NAME.test(word) && !FOOTER_LAYOUT_NAME.test(parts)) return 'footer';
+    if (SIDEBAR_NAME.test(word) && !LAYOUT_NAME.test(parts)) return 'sidebar';
   }
   return null;
 }

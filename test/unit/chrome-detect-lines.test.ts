@@ -154,6 +154,15 @@ describe('footers and sidebars named so, after the story', () => {
     expect(blocks.map((b) => b.reason).sort()).toEqual(['footer after the story', 'sidebar after the story']);
   });
 
+  it('hides the footer block of the story after it (a Polish sources line)', () => {
+    const doc = load(`<html lang="pl"><body><main><article><h1>Ile jest warta godzina pracy</h1><div class="detailContent">${PARA(6)}</div></article>
+      <div class="articleFooter"><div class="authorsSources"><span class="sourcesLabel">Źródło:</span> Agencja Przykładowa, opracowanie własne redakcji na podstawie danych urzędu.</div></div></main></body></html>`);
+    const blocks = findPageChrome(doc);
+    expect(hiddenText(blocks)).toContain('Źródło:');
+    expect(hiddenText(blocks)).not.toContain('Paragraph 1');
+    expect(blocks.map((b) => b.reason)).toEqual(['footer after the story']);
+  });
+
   it('keeps a block whose name only says the layout has a sidebar, and a footer-named block before the story', () => {
     const doc = load(`<html lang="en"><body><div class="page-footer-note">A short note about this page that sits above the story and is long enough to count as text.</div>
       <article><h1>A headline</h1><div class="article-intro">${PARA(4)}</div></article>
