@@ -850,7 +850,8 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     // disclaimer), so neither the link-density nor the class-hint test above takes them.
     if (!inArticle && articleStats && i > articleStats.end && s.text < bodyText * 0.5 && s.text < 4000) {
       const named = siteBlockName(classId);
-      if (named) return { category: named === 'footer' ? 'header-footer' : 'more-from', reason: `${named} after the story` };
+      // A tag line or notice that is the whole block keeps its own, more telling category.
+      if (named) return minorMarks.get(i) ?? { category: named === 'footer' ? 'header-footer' : 'more-from', reason: `${named} after the story` };
     }
 
     if (hasMark) return null; // let the marked blocks inside be reported on their own
