@@ -31,6 +31,8 @@ interface Stats {
   score: number;
   /** The role attribute as written (read once here: several tests need it). */
   role: string | null;
+  /** The tag name (read once here: every pass over the elements tests it). */
+  tag: string;
 }
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', 'MATH', 'math', 'HEAD', 'TITLE', 'META', 'LINK']);
@@ -136,12 +138,14 @@ function scriptOf(text: string): string | null {
 }
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
-const headingKey = (s: string): string =>
-  norm(s)
+/** headingKey of a text already passed through norm. */
+const keyOfText = (text: string): string =>
+  text
     .toLowerCase()
     .replace(/[\s:：»›>→|•·\-–—.!?…]+$/u, '')
     .replace(/^[\s«‹<←|•·\-–—]+/u, '')
     .trim();
+const headingKey = (s: string): string => keyOfText(norm(s));
 
 function tokensOf(el: Element): string[] {
   const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
@@ -205,15 +209,18 @@ function keyCategory(key: string): ChromeCategory | null {
 /** Up to ~100 characters of an element's text, its text nodes joined by spaces (adjacent links stay apart). */
 function leadingText(el: Element): string {
   let out = '';
-  const stack: Node[] = [el];
-  while (stack.length && out.length < 100) {
-    const n = stack.pop() as Node;
+  // Document order without a stack: a block's first words never cost a visit of all its children.
+  let n: Node | null = el;
+  while (n && out.length < 100) {
+    let next: Node | null = null;
     if (n.nodeType === 3) {
       const t = (n as Text).data.trim();
       if (t) out += `${t} `;
     } else if (n.nodeType === 1 && !SKIP_TAGS.has((n as Element).tagName)) {
-      for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+      next = n.firstChild;
     }
+    for (let at: Node | null = n; !next && at && at !== el; at = at.parentNode) next = at.nextSibling;
+    n = next;
   }
   return norm(out);
 }
@@ -312,9 +319,11 @@ export function analysePage(doc: Document): PageAnalysis {
   // two parallel stacks, not [element, parent] pairs: this visits every node of every page.
   const stack: Element[] = [body];
   const parents: number[] = [-1];
+  const tags: string[] = [body.tagName];
   while (stack.length) {
     const el = stack.pop() as Element;
     const parent = parents.pop() as number;
+    const tag = tags.pop() as string;
     const idx = elements.length;
     elements.push(el);
     let ownText = 0;
@@ -337,19 +346,21 @@ export function analysePage(doc: Document): PageAnalysis {
           }
         }
       } else if (n.nodeType === 1) {
-        if (!SKIP_TAGS.has((n as Element).tagName)) {
+        const childTag = (n as Element).tagName;
+        if (!SKIP_TAGS.has(childTag)) {
           stack.push(n as Element);
           parents.push(idx);
+          tags.push(childTag);
         }
       }
     }
-    stats.push({ idx, end: idx, parent, text: ownText, ownText, linkText: 0, links: 0, commas, imgs: 0, buttons: 0, prose: 0, score: 0, role: el.getAttribute('role') });
+    stats.push({ idx, end: idx, parent, text: ownText, ownText, linkText: 0, links: 0, commas, imgs: 0, buttons: 0, prose: 0, score: 0, role: el.getAttribute('role'), tag });
   }
   // Children come after their parent in pre-order, so a reverse pass aggregates bottom-up.
   for (let i = elements.length - 1; i >= 0; i--) {
     const s = stats[i] as Stats;
     const el = elements[i] as Element;
-    const tag = el.tagName;
+    const tag = s.tag;
     if (tag === 'A') {
       s.linkText = s.text;
       if (el.hasAttribute('href')) s.links++;
@@ -387,7 +398,7 @@ function pickArticle(elements: Element[], stats: Stats[]): number {
   const base = (i: number): number => {
     const el = elements[i] as Element;
     let b = 0;
-    const tag = el.tagName;
+    const tag = (stats[i] as Stats).tag;
     if (tag === 'DIV' || tag === 'ARTICLE' || tag === 'MAIN' || tag === 'SECTION') b += 5;
     else if (tag === 'PRE' || tag === 'TD' || tag === 'BLOCKQUOTE') b += 3;
     else if (tag === 'FORM' || tag === 'UL' || tag === 'OL' || tag === 'LI' || tag === 'DL') b -= 3;
@@ -402,7 +413,7 @@ function pickArticle(elements: Element[], stats: Stats[]): number {
   };
   for (let i = 0; i < elements.length; i++) {
     const s = stats[i] as Stats;
-    const tag = (elements[i] as Element).tagName;
+    const tag = s.tag;
     const paragraphLike = tag === 'P' || tag === 'PRE' || tag === 'TD' || ((tag === 'DIV' || tag === 'SECTION' || tag === 'ARTICLE') && s.ownText >= 25);
     if (!paragraphLike) continue;
     const textLen = tag === 'P' || tag === 'PRE' || tag === 'TD' ? s.text : s.ownText;
@@ -442,7 +453,7 @@ function pickTitle(doc: Document, elements: Element[], stats: Stats[], article: 
     let bestDist = Infinity;
     let fallback = -1;
     for (let i = 0; i < elements.length; i++) {
-      if ((elements[i] as Element).tagName !== tag) continue;
+      if ((stats[i] as Stats).tag !== tag) continue;
       const text = norm(elements[i]?.textContent ?? '').toLowerCase();
       if (!text) continue;
       const dist = Math.abs(i - articleIdx) + (i > articleIdx ? 50 : 0);
@@ -491,6 +502,27 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
   const bodyText = (stats[0] as Stats).text;
   const within = (i: number, anc: number): boolean => anc >= 0 && i >= anc && i <= (stats[anc] as Stats).end;
   const insideArticle = (i: number): boolean => article >= 0 && within(i, article);
+  // The text of the element a pass is at, read (and normalised) once: several tests read it.
+  let textAt = -1;
+  let rawText = '';
+  let normText: string | null = null;
+  const rawTextOf = (i: number): string => {
+    if (textAt !== i) {
+      textAt = i;
+      rawText = (elements[i] as Element).textContent ?? '';
+      normText = null;
+    }
+    return rawText;
+  };
+  const textOf = (i: number): string => (textAt === i && normText !== null ? normText : (normText = norm(rawTextOf(i))));
+  // Elements with an aria-modal attribute, found natively: reading it on every element costs more.
+  const root = elements[0] as Element;
+  const withModalAttr = new Set<Element>(Array.from(root.querySelectorAll('[aria-modal]')));
+  if (root.hasAttribute('aria-modal')) withModalAttr.add(root);
+  const ariaModal = (el: Element): boolean => withModalAttr.has(el) && el.getAttribute('aria-modal') === 'true';
+  // Class attributes, read once each: a list's items all ask for their parent's.
+  const classes: (string | undefined)[] = new Array<string | undefined>(elements.length);
+  const classOf = (i: number): string => (classes[i] ??= (elements[i] as Element).getAttribute('class') ?? '');
   // Never emitted: ancestors of the article and of its title; descendants of kept elements.
   const noEmit = new Set<number>();
   for (const anchor of [article, title]) {
@@ -512,14 +544,14 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
   if (article >= 0 && articleStats) {
     for (let i = articleStats.end; i > article; i--) {
       const s = stats[i] as Stats;
-      if (s.prose > 0 && s.text >= 80 && (elements[i] as Element).tagName === 'P') {
+      if (s.prose > 0 && s.text >= 80 && s.tag === 'P') {
         lastProse = s.end;
         break;
       }
     }
     for (let i = article + 1; i <= articleStats.end; i++) {
       const s = stats[i] as Stats;
-      if (s.prose > 0 && s.text >= 80 && (elements[i] as Element).tagName === 'P') {
+      if (s.prose > 0 && s.text >= 80 && s.tag === 'P') {
         firstProse = s.end;
         firstProseStart = i;
         break;
@@ -536,11 +568,11 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
   const imageContext = (i: number): boolean => {
     let p = i;
     for (let up = 0; up < 4 && p >= 0; up++, p = (stats[p] as Stats).parent) {
-      const tag = (elements[p] as Element).tagName;
+      const tag = (stats[p] as Stats).tag;
       if (tag === 'FIGURE' || tag === 'FIGCAPTION' || tag === 'PICTURE') return true;
       const ps = stats[p] as Stats;
       if (up > 0 && up < 3 && ps.imgs > 0 && ps.text <= 400) return true;
-      if (up < 3 && /caption|credit|copyright|image|img|photo|foto|bild|media|picture|legend|licen[cs]e|lizenz/i.test((elements[p] as Element).getAttribute('class') ?? '')) return true;
+      if (up < 3 && /caption|credit|copyright|image|img|photo|foto|bild|media|picture|legend|licen[cs]e|lizenz/i.test(classOf(p))) return true;
     }
     return false;
   };
@@ -548,7 +580,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
   // Bottom-up marks: small signals (a heading, a language link, an ad label, share links)
   // that name the block around them. Each climbs to its block; the top-down pass emits it.
   const marks = new Map<number, { category: ChromeCategory; reason: string }>();
-  const climbable = (i: number): boolean => i >= 0 && !noEmit.has(i) && (elements[i] as Element).tagName !== 'BODY';
+  const climbable = (i: number): boolean => i >= 0 && !noEmit.has(i) && (stats[i] as Stats).tag !== 'BODY';
   const mark = (i: number, category: ChromeCategory, reason: string): void => {
     if (!marks.has(i)) marks.set(i, { category, reason });
   };
@@ -565,12 +597,12 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
   for (let i = 0; i < elements.length; i++) {
     const el = elements[i] as Element;
     const s = stats[i] as Stats;
-    const tag = el.tagName;
+    const tag = s.tag;
 
     // Language links: hreflang/lang other than the page's, or a short link in another script
     // or named by a language endonym ("বাংলা" on an English page). Multilingual news sites.
     if (tag === 'A' && s.text > 0 && s.text <= 30) {
-      const text = norm(el.textContent ?? '');
+      const text = textOf(i);
       const hl = (el.getAttribute('hreflang') ?? el.getAttribute('lang') ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
       const otherLang = !!hl && !!lang && hl !== lang;
       const otherScript = (ENDONYMS.test(text) || !!hl) && text.split(' ').length <= 3 && scriptOf(text) !== null && scriptOf(text) !== pageScript;
@@ -588,7 +620,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     }
 
     // Ad labels: an element whose whole text is "Advertisement" (hashed-class news sites).
-    if (s.ownText > 1 && s.text <= 40 && s.links === 0 && AD_LABEL.test(norm(el.textContent ?? ''))) {
+    if (s.ownText > 1 && s.text <= 40 && s.links === 0 && AD_LABEL.test(textOf(i))) {
       let b = i;
       while (climbable(stats[b]?.parent ?? -1)) {
         const p = stats[b]?.parent as number;
@@ -598,7 +630,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
         if (ps.text > bs.text || ps.links > bs.links) break;
         b = p;
       }
-      if (climbable(b)) mark(b, 'ad', `ad label "${norm(el.textContent ?? '')}"`);
+      if (climbable(b)) mark(b, 'ad', `ad label "${textOf(i)}"`);
     }
     if ((tag === 'IFRAME' && AD_SRC.test(el.getAttribute('src') ?? '')) || (tag === 'INS' && /adsbygoogle/.test(el.getAttribute('class') ?? ''))) {
       let b = i;
@@ -609,10 +641,10 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     // Dialogs and modals outside the article (paywall, newsletter and cookie overlays): chrome of
     // their own, reported with the backdrop that wraps them (it adds no text of its own).
     const elRole = (s.role ?? '').toLowerCase();
-    if ((elRole === 'dialog' || elRole === 'alertdialog' || el.getAttribute('aria-modal') === 'true') && s.text > 0 && s.text < 2000 && climbable(i) && !insideArticle(i)) {
+    if ((elRole === 'dialog' || elRole === 'alertdialog' || ariaModal(el)) && s.text > 0 && s.text < 2000 && climbable(i) && !insideArticle(i)) {
       let b = i;
       while (climbable(stats[b]?.parent ?? -1) && (stats[stats[b]?.parent as number] as Stats).text === (stats[b] as Stats).text) b = stats[b]?.parent as number;
-      const text = el.textContent ?? '';
+      const text = rawTextOf(i);
       let hinted: ChromeCategory | null = null;
       for (let p = i; p >= b && !hinted; p = (stats[p] as Stats).parent) hinted = hintCategory(elements[p] as Element);
       const category: ChromeCategory = hinted === 'consent' || COOKIE_TEXT.test(text) ? 'consent' : (hinted ?? 'newsletter');
@@ -620,7 +652,8 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     }
 
     // Share links: count per parent; a block with two or more is a share bar.
-    if (tag === 'A' && SHARE_HREF.test(el.getAttribute('href') ?? '')) {
+    const href = tag === 'A' ? (el.getAttribute('href') ?? '') : '';
+    if (tag === 'A' && SHARE_HREF.test(href)) {
       let p = s.parent;
       for (let up = 0; up < 3 && p >= 0; up++) {
         shareCount.set(p, (shareCount.get(p) ?? 0) + 1);
@@ -630,7 +663,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
 
     // "Read also: <a>Another story</a>" paragraphs inside the article text.
     if ((tag === 'P' || tag === 'DIV' || tag === 'LI' || HEADING_TAGS.has(tag)) && s.links >= 1 && s.text <= 400 && s.ownText + s.linkText > 0) {
-      const text = norm(el.textContent ?? '');
+      const text = textOf(i);
       const m = READ_ALSO_PREFIX.exec(text);
       if (m && s.linkText >= (text.length - m[0].length) * 0.4 && climbable(i)) mark(i, 'related', `"${m[0].trim()}" teaser`);
     }
@@ -638,7 +671,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     // Photo credits (news and blog pages): a short line beside an image that only names the
     // picture's source. The caption itself stays; only the credit-only element is chrome.
     if (s.text >= 3 && s.text <= 100 && s.links <= 1 && s.prose === 0 && CREDIT_TAGS.has(tag) && i !== title && climbable(i) && imageContext(i)) {
-      const text = norm(el.textContent ?? '');
+      const text = textOf(i);
       if (CREDIT.test(text) || (text.length <= 60 && AGENCY_END.test(text))) {
         markMinor(i, 'header-footer', `photo credit "${text.slice(0, 30)}"`);
       }
@@ -649,7 +682,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     // byline and date line before the story keeps its category link.
     if (tag === 'A' && afterStory(i) && climbable(i)) {
       const rel = el.getAttribute('rel') ?? '';
-      if (/(^|\s)(tag|category)(\s|$)/i.test(rel) || TAG_HREF.test(el.getAttribute('href') ?? '')) {
+      if (/(^|\s)(tag|category)(\s|$)/i.test(rel) || TAG_HREF.test(href)) {
         let b = i;
         while (climbable(stats[b]?.parent ?? -1)) {
           const p = stats[b]?.parent as number;
@@ -664,7 +697,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     // Affiliate and sponsorship disclosures (review blogs, tech news): a short block of its own
     // before or after the story's text, never a paragraph in the middle of it.
     if ((tag === 'P' || tag === 'DIV' || tag === 'SPAN' || tag === 'SMALL' || tag === 'EM' || tag === 'ASIDE' || tag === 'SECTION') && s.text >= 30 && s.text <= 500 && s.prose <= 1 && s.ownText >= 20 && i !== title && climbable(i) && besideStory(i)) {
-      if (DISCLOSURE.test(el.textContent ?? '')) {
+      if (DISCLOSURE.test(rawTextOf(i))) {
         let b = i;
         while (climbable(stats[b]?.parent ?? -1)) {
           const p = stats[b]?.parent as number;
@@ -678,11 +711,16 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
 
     // Comment and rating notices ("Comments are closed", "(No ratings yet)", "Rate this article")
     // are chrome wherever they stand, also inside the post's own container (blog templates).
-    // The heading key of a short element, read once for the notice and heading tests below.
-    const key = s.text > 0 && s.text <= 60 && i !== title && (s.ownText > 0 || HEADING_TAGS.has(tag) || s.links === 1) ? headingKey(el.textContent ?? '') : '';
-    if (key && s.links <= 1 && tag !== 'A' && s.ownText > 0 && climbable(i)) {
-      const bare = key.replace(/^\(|\)$/g, '');
-      if (COMMENT_NOTICE.test(bare)) markMinor(i, 'comments', `comment notice "${bare.slice(0, 40)}"`);
+    // The heading key of a short element, read once for the notice and heading tests below, and
+    // only by them: short links, the most common short element, need none.
+    const short = s.text > 0 && s.text <= 60 && i !== title;
+    let key: string | null = null;
+    if (short && s.ownText > 0 && s.links <= 1 && tag !== 'A' && climbable(i)) {
+      key = keyOfText(textOf(i));
+      if (key) {
+        const bare = key.replace(/^\(|\)$/g, '');
+        if (COMMENT_NOTICE.test(bare)) markMinor(i, 'comments', `comment notice "${bare.slice(0, 40)}"`);
+      }
     }
 
     // Headings that introduce story lists ("RELATED STORIES", "Opinion", "Most read"),
@@ -690,8 +728,8 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     // A styled div wrapping one <span> label is a heading too (magazine templates).
     // (Tested last: childElementCount is a DOM call, and this runs for every element.)
     const wrapsLabel = (): boolean => el.childElementCount === 1 && (stats[i + 1] as Stats | undefined)?.text === s.text;
-    if (s.text > 0 && s.text <= 60 && i !== title && (HEADING_TAGS.has(tag) || ((s.ownText > 0 || s.links === 1 || wrapsLabel()) && !isInlineTag(tag)))) {
-      const cat = key ? keyCategory(key) : headingCategory(el.textContent ?? '');
+    if (short && (HEADING_TAGS.has(tag) || ((s.ownText > 0 || s.links === 1 || wrapsLabel()) && !isInlineTag(tag)))) {
+      const cat = keyCategory(key ?? keyOfText(textOf(i)));
       if (cat) {
         // Climb to the smallest block holding the heading and something after it.
         let b = i;
@@ -707,10 +745,10 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
         // Inside the article the block must not carry the article's own running text.
         const proseOk = !insideArticle(b) || bs.prose <= 2 || bs.linkText / Math.max(1, bs.text) >= 0.3;
         if (climbable(b) && startsWithHeading && listy && proseOk) {
-          mark(b, cat, `heading "${norm(el.textContent ?? '').slice(0, 40)}"`);
+          mark(b, cat, `heading "${textOf(i).slice(0, 40)}"`);
         } else if (articleStats && i > articleStats.end && climbable(i)) {
           // The list's heading alone when its list cannot be told apart (widget sidebars, lazy-loaded lists).
-          loneHeadings.set(i, { category: cat, reason: `lone heading "${norm(el.textContent ?? '').slice(0, 40)}"` });
+          loneHeadings.set(i, { category: cat, reason: `lone heading "${textOf(i).slice(0, 40)}"` });
         }
       }
     }
@@ -729,11 +767,18 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     const el = elements[i] as Element;
     out.push({ element: el, category, sample: sampleOf(el), reason });
   };
-  // Marks are final here: a prefix count answers "any mark inside this subtree" in constant time.
-  const marksUpTo = new Int32Array(elements.length + 1);
-  for (const k of marks.keys()) marksUpTo[k + 1] = 1;
-  for (let k = 0; k < elements.length; k++) (marksUpTo as Int32Array)[k + 1] += marksUpTo[k] as number;
-  const containsMark = (i: number): boolean => (marksUpTo[(stats[i] as Stats).end + 1] as number) - (marksUpTo[i + 1] as number) > 0;
+  // Marks are final here: with their indices sorted, "any mark inside this subtree" is one binary search.
+  const markAt = [...marks.keys()].sort((a, b) => a - b);
+  const containsMark = (i: number): boolean => {
+    let lo = 0;
+    let hi = markAt.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((markAt[mid] as number) <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < markAt.length && (markAt[lo] as number) <= (stats[i] as Stats).end;
+  };
 
   // Top-down: the first element judged chrome on each path is emitted and its subtree skipped.
   let i = 1; // 0 is <body>
@@ -755,7 +800,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
   return out;
 
   function classify(i: number, el: Element, s: Stats): { category: ChromeCategory; reason: string } | null {
-    const tag = el.tagName;
+    const tag = s.tag;
     const inArticle = insideArticle(i);
     const density = s.text ? s.linkText / s.text : 0;
     const role = (s.role ?? '').toLowerCase();
@@ -766,7 +811,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     if (m) return m;
     if (s.text === 0 && s.imgs === 0) return null;
     // The class/id string and its hint, read once: several tests below use them.
-    const classId = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const classId = `${classOf(i)} ${el.getAttribute('id') ?? ''}`;
     const hint = hintCategoryOfClassId(classId, el);
 
     // Landmarks. Inside the article an <aside>/<footer> can be the article's own, so they need more evidence.
@@ -797,11 +842,11 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     // in Hebrew or Japanese never say "cookie" in English.
     const consentHint = hint === 'consent';
     const overlay = consentHint && (dialog || s.buttons > 0 || /position\s*:\s*(fixed|sticky)/i.test(el.getAttribute('style') ?? ''));
-    if ((dialog || role === 'region' || role === '') && tag !== 'FOOTER' && s.text > 0 && s.text < 1500 && (dialog || (s.text < 600 && s.buttons > 0) || consentHint) && (overlay || COOKIE_TEXT.test(el.textContent ?? ''))) {
+    if ((dialog || role === 'region' || role === '') && tag !== 'FOOTER' && s.text > 0 && s.text < 1500 && (dialog || (s.text < 600 && s.buttons > 0) || consentHint) && (overlay || COOKIE_TEXT.test(rawTextOf(i)))) {
       return { category: 'consent', reason: role ? `role=${role} about cookies` : 'cookie notice' };
     }
     // Modal overlays that are not about cookies: paywall and sign-up prompts over the page.
-    if ((dialog || el.getAttribute('aria-modal') === 'true') && !inArticle && s.text < 1500 && SUBSCRIBE_TEXT.test(el.textContent ?? '')) {
+    if ((dialog || ariaModal(el)) && !inArticle && s.text < 1500 && SUBSCRIBE_TEXT.test(rawTextOf(i))) {
       return { category: 'newsletter', reason: `modal ${role ? `role=${role}` : 'aria-modal'} with a sign-up prompt` };
     }
     if (tag === 'FORM' || role === 'search') {
@@ -814,7 +859,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     if (tag === 'FORM' && !inArticle && s.prose <= 1 && s.text < 1500 && el.querySelector('textarea') && el.querySelector('input[type="email"], input[name="email"], input[name="author"]')) {
       return { category: 'comments', reason: 'comment form' };
     }
-    if (s.links === 1 && s.text <= 40 && s.linkText >= s.text * 0.8 && i !== title && BACK_LINK.test(headingKey(el.textContent ?? ''))) {
+    if (s.links === 1 && s.text <= 40 && s.linkText >= s.text * 0.8 && i !== title && BACK_LINK.test(keyOfText(textOf(i)))) {
       return { category: 'navigation', reason: 'back link' };
     }
     // Inside the article, a trailing box holds no running text after it (its own bio may be the last paragraph).
@@ -890,7 +935,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
       const before = title >= 0 ? i < title : i < article;
       const after = articleStats ? i > articleStats.end : false;
       if (before && s.prose === 0 && s.links >= 3 && density >= 0.4 && s.text < 800) return { category: 'header-footer', reason: 'masthead before the title' };
-      if (after && s.text < 2500 && COPYRIGHT.test(el.textContent ?? '') && (density >= 0.2 || s.text < 300)) {
+      if (after && s.text < 2500 && COPYRIGHT.test(rawTextOf(i)) && (density >= 0.2 || s.text < 300)) {
         return { category: 'header-footer', reason: 'footer with copyright' };
       }
     }
@@ -901,7 +946,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     const s = stats[i] as Stats;
     for (let j = i + 1; j <= s.end && j < i + 60; j++) {
       const t = stats[j] as Stats;
-      if (t.text > 0 && t.text <= 60 && (HEADING_TAGS.has((elements[j] as Element).tagName) || t.ownText > 0)) {
+      if (t.text > 0 && t.text <= 60 && (HEADING_TAGS.has(t.tag) || t.ownText > 0)) {
         return headingCategory(elements[j]?.textContent ?? '');
       }
     }

@@ -260,6 +260,10 @@ export function normaliseIsoDate(s: string | null): string | null {
 
 const PUBLISHED_LABEL = /^\s*(published|posted|first published|publish(ed)? (on|at|date)|date published|veröffentlicht|publié|publicado)\b\s*(on|at)?\s*[:：-]?\s*/i;
 const UPDATED_LABEL = /^\s*(updated|last updated|modified|last modified|aktualisiert|mis à jour|actualizado)\b\s*(on|at)?\s*[:：-]?\s*/i;
+// A word every match of the label above holds (same flags, so the same letters match).
+const PUBLISHED_WORD = /publish|posted|veröffentlicht|publié|publicado/i;
+const UPDATED_WORD = /updated|modified|aktualisiert|mis à jour|actualizado/i;
+const ANY_LABEL_WORD = new RegExp(`${PUBLISHED_WORD.source}|${UPDATED_WORD.source}`, 'i');
 
 /**
  * Finds "Published : …" / "Updated : …" lines in short text elements; `want` says which are still
@@ -270,6 +274,10 @@ function visibleDates(doc: Document, offset: string | null, want: { published: b
   let modified: string | null = null;
   const body = doc.body;
   if (!body || !(want.published || want.modified)) return { published, modified };
+  // A label lies inside one text node, so it is in the body's text too: one native read of that
+  // text spares the walk over every node on the many pages that print no such label at all.
+  const words = want.published ? (want.modified ? ANY_LABEL_WORD : PUBLISHED_WORD) : UPDATED_WORD;
+  if (!words.test(body.textContent ?? '')) return { published, modified };
   const stack: Element[] = [body];
   const kids: Element[] = [];
   let visited = 0;
