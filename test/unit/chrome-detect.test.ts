@@ -52,6 +52,17 @@ describe.each(['bdnews24-explainer', 'bdnews24-hashed'])('findPageChrome on %s',
   });
 });
 
+describe('chrome samples', () => {
+  it('a sample is the block\'s first words in document order, without script text, however many items follow', () => {
+    const items = Array.from({ length: 300 }, (_, i) => `<li><a href="/s${i}">Section ${i}</a></li>`).join('');
+    const doc = load(`<html lang="en"><body><nav><script>var menu = 1;</script><ul><li><a href="/"><span>Home</span></a></li>${items}</ul></nav>
+      <article><h1>A headline</h1>${PARA(6)}</article></body></html>`);
+    const nav = findPageChrome(doc).find((b) => b.element.tagName === 'NAV');
+    expect(nav?.sample).toMatch(/^Home Section 0 Section 1 Section 2 /);
+    expect(nav?.sample).not.toContain('menu');
+  });
+});
+
 describe('findPageChrome without class hints', () => {
   it('finds a "You may also like" card list inside the article container', () => {
     const doc = load(`<html lang="en"><body><div><div><h1>A headline</h1>${PARA(6)}

@@ -28,6 +28,14 @@ describe('overlays and sign-up boxes', () => {
     expect(found(doc)).toContainEqual(['newsletter', 'div#backdrop']);
   });
 
+  it('only aria-modal="true" makes a modal: the attribute with another value or on the body is no overlay', () => {
+    const modal = (attr: string): Document =>
+      page(`<div id="backdrop" class="overlay"><div id="m" ${attr}><h2>Continue reading</h2><p>Create a free account to keep reading this story and others like it.</p><a href="/register">Register</a></div></div>`);
+    expect(found(modal('aria-modal="false"')).some(([, id]) => id === 'div#backdrop')).toBe(false);
+    expect(found(modal('aria-modal="TRUE"')).some(([, id]) => id === 'div#backdrop')).toBe(false);
+    expect(found(modal('aria-modal="true"'))).toContainEqual(['newsletter', 'div#backdrop']);
+  });
+
   it('a box with an e-mail field is a newsletter box whatever its heading says', () => {
     const doc = page('<aside id="nl"><h2>Get new posts by email</h2><p>One email a month, no tracking.</p><form><input type="email"><button>Go</button></form></aside>');
     expect(found(doc)).toContainEqual(['newsletter', 'aside#nl']);
@@ -41,6 +49,15 @@ describe('metadata from hostile or unusual pages', () => {
     expect(extractMetadata(ld('"javascript:alert(1)"'), 'https://ex.example/p').image).toBeNull();
     expect(extractMetadata(ld('"data:image/png;base64,AAAA"'), 'https://ex.example/p').image).toBeNull();
     expect(extractMetadata(ld('{"@id":"#img"}'), 'https://ex.example/p').image).toBe('https://ex.example/a.jpg');
+  });
+
+  it('a visible "Updated" or "Published" label is found in any letter case, and a page without one has no visible date', () => {
+    const visible = (text: string): Document => load(`<html><body><article><h1>T</h1><p class="meta">${text} March 3, 2024</p></article></body></html>`);
+    expect(extractMetadata(visible('LAST UPDATED:')).modifiedTime).toBe('2024-03-03');
+    expect(extractMetadata(visible('Veröffentlicht am')).publishedTime).toBe('2024-03-03');
+    expect(extractMetadata(visible('Mis à jour le')).modifiedTime).toBe('2024-03-03');
+    const none = extractMetadata(visible('Written'));
+    expect([none.publishedTime, none.modifiedTime]).toEqual([null, null]);
   });
 
   it('article:author holding a name is a byline; a profile URL is not', () => {
