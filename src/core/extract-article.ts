@@ -11,6 +11,7 @@ import { normalizeArticleHtml } from './normalize-html';
 import { structureArticle } from './structure';
 import { removeCreditLines, trimArticleEdges } from './trim-edges';
 import { flattenShadowRoots } from './shadow-dom';
+import { copyDocument } from './document-copy';
 import { blockText, countWords, readingMinutes } from './block-text';
 import { pathFrom, restoreDroppedBlocks, restoreStandfirst } from './dropped-blocks';
 import { keepsFirstPick, looksShort, nonLinkTextLength, textLeftAfterChrome } from './short-result';
@@ -322,7 +323,7 @@ function prepareClone(
   reuse?: PreparedClone,
 ): PreparedClone {
   // Readability mutates, and chrome is removed before it scores: work on a clone throughout.
-  const clone = doc.cloneNode(true) as Document;
+  const clone = copyDocument(doc).copy;
   // Web-component pages: shadow content, with light-DOM children at their slots.
   const { flattened, deepest } = flattenShadowRoots(doc, clone);
   const templates = removeInertTemplates(clone);
