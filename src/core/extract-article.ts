@@ -10,7 +10,7 @@ import type { PageMetadata } from './metadata';
 import { normalizeArticleHtml } from './normalize-html';
 import { structureArticle } from './structure';
 import { removeCreditLines, trimArticleEdges } from './trim-edges';
-import { flattenShadowRoots } from './shadow-dom';
+import { flattenShadowRoots, scanShadowContent } from './shadow-dom';
 import { copyDocument } from './document-copy';
 import { blockText, countWords, readingMinutes } from './block-text';
 import { pathFrom, restoreDroppedBlocks, restoreStandfirst } from './dropped-blocks';
@@ -40,6 +40,24 @@ function pageUrlOf(doc: Document, url: string | undefined): string {
   }
 }
 
+/** The <html> element when a lenient parser (linkedom) left stray elements before it at the top, else null. */
+function htmlAfterStrays(doc: Document): Element | null {
+  const topHtml = Array.from(doc.children).find((c) => c.tagName === 'HTML');
+  return topHtml && doc.documentElement !== topHtml ? topHtml : null;
+}
+
+/** The element holding the page's content when it is not `document.body` nor inside it (a second <body>), else null. */
+function misplacedContent(doc: Document): Element | null {
+  const target = doc.body;
+  const rich = contentBody(doc);
+  return !target || !rich || rich === target || target.contains(rich) ? null : rich;
+}
+
+/** Whether repairBody would change a copy of `doc`. */
+function needsRepair(doc: Document): boolean {
+  return !!htmlAfterStrays(doc) || !!misplacedContent(doc);
+}
+
 /**
  * Moves the content into `document.body` when a lenient parser (linkedom, on pages with stray
  * markup before <html>) left it in a second <body>: Readability reads `document.body` only.
@@ -48,8 +66,8 @@ function repairBody(clone: Document): boolean {
   let changed = false;
   // Stray elements before <html> (linkedom makes the first one the document element, and a
   // <style> there would take the page with it when Readability drops styles): fold them in.
-  const topHtml = Array.from(clone.children).find((c) => c.tagName === 'HTML');
-  if (topHtml && clone.documentElement !== topHtml) {
+  const topHtml = htmlAfterStrays(clone);
+  if (topHtml) {
     for (const stray of Array.from(clone.children)) {
       if (stray === topHtml) continue;
       changed = true;
@@ -59,9 +77,9 @@ function repairBody(clone: Document): boolean {
       if (keep && body) body.insertBefore(stray, body.firstChild);
     }
   }
+  const rich = misplacedContent(clone);
   const target = clone.body;
-  const rich = contentBody(clone);
-  if (!target || !rich || rich === target || target.contains(rich)) return changed;
+  if (!rich || !target) return changed;
   const move = (child: Node): void => {
     if (child === target || child.contains(target)) return;
     // Content swallowed by <head> (a stray tag in it): keep the head's own metadata in place.
@@ -312,8 +330,9 @@ function counterparts(els: readonly (Element | undefined)[], original: Document,
 
 /**
  * A clone of the page with its chrome removed and lazy images resolved: Readability's input.
- * Chrome detection only reads, so when the clone still matches the page it reads the page itself
- * and its blocks are found again in the clone by position; a second pass (`reuse`) then skips it.
+ * Chrome detection only reads, so when a clone would still match the page (no shadow content, no
+ * template, no broken body, no pathological nesting: most pages) it reads the page itself, and
+ * the clone is then copied without the chrome; a second pass (`reuse`) skips the detection.
  */
 function prepareClone(
   doc: Document,
@@ -322,10 +341,60 @@ function prepareClone(
   onChrome?: (removed: RemovedItem[]) => void,
   reuse?: PreparedClone,
 ): PreparedClone {
+  const scan = scanShadowContent(doc);
+  const matching = !scan.shadow && scan.deepest <= MAX_DEPTH && !doc.getElementsByTagName('template').length && !needsRepair(doc);
+  const prepared = matching ? cloneWithoutChrome(doc, options, checkBudget, onChrome, reuse) : cloneAndAnalyse(doc, scan, options, checkBudget, onChrome, reuse);
+  const { clone, article } = prepared;
+  if (article && clone.body?.contains(article)) rejoinStrayBlocks(clone.body, article);
+  // Lazy images before Readability: its image counts and noscript handling see the real images.
+  // URLs are made absolute later, on the picked article only.
+  resolveLazyImages(clone);
+  checkBudget();
+  return prepared;
+}
+
+/** Chrome detection on the page itself, then a copy of the page without the chrome: prepareClone's common case. */
+function cloneWithoutChrome(
+  doc: Document,
+  options: ExtractOptions,
+  checkBudget: () => void,
+  onChrome?: (removed: RemovedItem[]) => void,
+  reuse?: PreparedClone,
+): PreparedClone {
+  checkBudget();
+  const reused = reuse?.analysed === doc ? reuse : undefined;
+  const page = reused ? reused.page : analysePage(doc);
+  const chrome = reused ? reused.chrome : findPageChromeIn(doc, page, options);
+  onChrome?.(chrome.map(({ category, sample, reason }) => ({ category, sample, reason })));
+  checkBudget();
+  // The readerable test reads the page before chrome removal: the page answers it, later and only if the verdict asks.
+  let answer: boolean | undefined;
+  const readerable = (): boolean => (answer ??= isProbablyReaderable(doc));
+  const analysedArticle = page.article >= 0 ? page.elements[page.article] : undefined;
+  const analysedTitle = page.title >= 0 ? page.elements[page.title] : undefined;
+  // Readability mutates, and chrome is removed before it scores: it gets a copy without the chrome.
+  const { copy, found } = copyDocument(doc, chrome.map((block) => block.element), [analysedArticle, analysedTitle]);
+  const [article = null, title = null] = found;
+  return { clone: copy, page, chrome, analysed: doc, readerable, article, title };
+}
+
+/**
+ * A full clone, flattened (shadow roots, nesting), without templates and repaired, then chrome
+ * detection on the page itself if the clone still matches it, else on the clone; then the chrome
+ * is removed from the clone.
+ */
+function cloneAndAnalyse(
+  doc: Document,
+  scan: { shadow: boolean; deepest: number },
+  options: ExtractOptions,
+  checkBudget: () => void,
+  onChrome?: (removed: RemovedItem[]) => void,
+  reuse?: PreparedClone,
+): PreparedClone {
   // Readability mutates, and chrome is removed before it scores: work on a clone throughout.
   const clone = copyDocument(doc).copy;
   // Web-component pages: shadow content, with light-DOM children at their slots.
-  const { flattened, deepest } = flattenShadowRoots(doc, clone);
+  const { flattened, deepest } = flattenShadowRoots(doc, clone, scan);
   const templates = removeInertTemplates(clone);
   const repaired = repairBody(clone);
   // The shadow scan measured the original's depth: a clone that still matches it (removing
@@ -354,11 +423,6 @@ function prepareClone(
   const wanted = [analysedArticle, analysedTitle, ...chrome.map((block) => block.element)];
   const [articleEl, titleEl, ...chromeEls] = same ? counterparts(wanted, doc, clone) : wanted;
   for (const el of chromeEls) el?.parentNode?.removeChild(el);
-  if (articleEl && clone.body?.contains(articleEl)) rejoinStrayBlocks(clone.body, articleEl);
-  // Lazy images before Readability: its image counts and noscript handling see the real images.
-  // URLs are made absolute later, on the picked article only.
-  resolveLazyImages(clone);
-  checkBudget();
   return { clone, page, chrome, analysed, readerable, article: articleEl ?? null, title: titleEl ?? null };
 }
 

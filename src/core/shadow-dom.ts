@@ -17,7 +17,7 @@ const DECLARATIVE = 'template[shadowrootmode], template[shadowroot]';
  * needs its own walk. A live page's declarative templates are already shadow roots; DOMParser,
  * linkedom and jsdom documents keep them as templates.
  */
-function scanShadowContent(original: Document): { shadow: boolean; deepest: number } {
+export function scanShadowContent(original: Document): { shadow: boolean; deepest: number } {
   const root = original.documentElement;
   if (!root) return { shadow: false, deepest: 0 };
   // Two parallel stacks, not [element, depth] pairs: this walks every element of every page.
@@ -125,13 +125,17 @@ function renderDeclarative(root: ParentNode, doc: Document, done: Set<Element>, 
  * Handles live shadow roots (read from `original`) and declarative `<template shadowrootmode>`.
  * Says whether there was shadow content (if not, the clone's tree is still the original's) and,
  * when there was none, how deep the original's deepest element lies (the root element is 0).
+ * `scan` is scanShadowContent(original) when the caller has it already.
  */
-export function flattenShadowRoots(original: Document, clone: Document): { flattened: boolean; deepest: number } {
+export function flattenShadowRoots(
+  original: Document,
+  clone: Document,
+  scan: { shadow: boolean; deepest: number } = scanShadowContent(original),
+): { flattened: boolean; deepest: number } {
   const origRoot = original.documentElement;
   const cloneRoot = clone.documentElement;
   if (!origRoot || !cloneRoot) return { flattened: false, deepest: 0 };
   // The clone is a copy of the original, so no shadow content there means none in the clone.
-  const scan = scanShadowContent(original);
   if (!scan.shadow) return { flattened: false, deepest: scan.deepest };
   // Pairs are found before anything moves, so the two trees still match.
   const pairs = hostPairs(original, clone);
