@@ -9,6 +9,8 @@ interface Slot {
   worker: Worker;
   tasksDone: number;
   busy: boolean;
+  /** Booted (modules loaded, extractors warmed): tasks are timed from dispatch, so boot must not count. */
+  ready: boolean;
 }
 
 interface Pending {
@@ -40,7 +42,24 @@ export class WorkerPool {
   private spawn(): Slot {
     const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: 3072 } });
     worker.unref();
-    return { worker, tasksDone: 0, busy: false };
+    const slot: Slot = { worker, tasksDone: 0, busy: false, ready: false };
+    // A worker's boot (tsx compiling the extractors, jsdom's first load) takes seconds on a busy
+    // machine: counted in its first task's time limit, it turned the first pages into timeouts.
+    // A worker that fails to boot is handed its task anyway, which then fails as a crash would.
+    const booted = (): void => {
+      worker.off('message', onReady);
+      worker.off('error', booted);
+      worker.off('exit', booted);
+      slot.ready = true;
+      this.pump();
+    };
+    const onReady = (msg: { ready?: boolean }): void => {
+      if (msg?.ready) booted();
+    };
+    worker.on('message', onReady);
+    worker.on('error', booted);
+    worker.on('exit', booted);
+    return slot;
   }
 
   /** Runs one task; never rejects. */
@@ -53,7 +72,7 @@ export class WorkerPool {
 
   private pump(): void {
     for (let i = 0; i < this.slots.length && this.queue.length > 0; i++) {
-      if (!this.slots[i].busy) this.dispatch(i, this.queue.shift()!);
+      if (!this.slots[i].busy && this.slots[i].ready) this.dispatch(i, this.queue.shift()!);
     }
   }
 
