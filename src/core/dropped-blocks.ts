@@ -143,7 +143,11 @@ export function restoreDroppedBlocks(body: Element, pristine: Document, articleP
   const matched = commonAncestor([...counterpart.keys()]);
   // The page analysis's article container, when it holds the pick, is the scope: a pick of one
   // table cell or one component leaves the story's other paragraphs beside it in that container.
-  const container = article && matched && article.contains(matched) ? article : counterpart.size >= MIN_MATCHED ? matched : null;
+  let container = article && matched && article.contains(matched) ? article : counterpart.size >= MIN_MATCHED ? matched : null;
+  // A pick inside a table (one cell of a long signatories or data table, rich in commas) leaves the
+  // story's paragraphs beside the table, not in it: open letters, petitions, reports with a table.
+  const table = container?.closest('table');
+  if (table && table.parentElement && !Array.from(counterpart.keys()).some((el) => el.tagName === 'P' && !table.contains(el))) container = table.parentElement;
   if (!container || container === root) return 0;
   const shapes = new Set<string>();
   for (const el of counterpart.keys()) if (el.tagName === 'P') shapes.add(signature(el.parentElement));
@@ -195,8 +199,9 @@ export function restoreDroppedBlocks(body: Element, pristine: Document, articleP
 
 // Class words that name a standfirst (lead, intro, dek, chapô, entradilla, bajada…) in news and
 // magazine templates, matched as whole parts of a class name ("c-page-intro__copy", "a-lead").
-const LEAD_WORDS = new Set(['lead', 'lede', 'intro', 'teaser', 'standfirst', 'summary', 'excerpt', 'abstract', 'dek', 'deck', 'subhead', 'subheadline', 'chapo', 'chapeau', 'entradilla', 'bajada', 'sumario', 'copete', 'vorspann', 'anriss']);
-// How far past the headline (in elements, document order) a standfirst may start.
+const LEAD_WORDS = new Set(['lead', 'lede', 'leader', 'intro', 'teaser', 'standfirst', 'summary', 'excerpt', 'abstract', 'dek', 'deck', 'subhead', 'subheadline', 'chapo', 'chapeau', 'entradilla', 'bajada', 'sumario', 'copete', 'vorspann', 'anriss']);
+// How far past the headline (in elements, document order) a standfirst may start; the walk also
+// ends where the body's text starts. (Further on, "summary" boxes are offer cards, not leads.)
 const LEAD_REACH = 80;
 const LEAD_MIN = 60;
 const LEAD_MAX = 1200;
@@ -225,13 +230,35 @@ export function restoreStandfirst(body: Element, pristine: Document, titlePath: 
   for (let i = 0; i < LEAD_REACH && el; i++) {
     el = nextInOrder(el, root);
     if (!el) break;
-    if (el.closest(FENCED_LEAD) || !hasLeadClass(el)) continue;
+    if (el.tagName === 'P') {
+      // The body's own text reached: nothing stood between headline and body.
+      const text = norm(el.textContent);
+      if (text.length >= LEAD_MIN && have.includes(text)) return false;
+    }
+    if (el.closest(FENCED_LEAD)) continue;
+    // The subtitle of an <hgroup> (the headline's own group, after it): magazine templates set the
+    // standfirst as its h2 or p.
+    const subtitle = el.parentElement?.tagName === 'HGROUP' && el.parentElement.contains(title) && el.previousElementSibling === title;
+    if (!subtitle && !hasLeadClass(el)) continue;
     const text = norm(el.textContent);
-    // The body's own text reached: nothing stood between headline and body.
     if (text.length >= LEAD_MIN && have.includes(text)) return false;
     if (text.length < LEAD_MIN || text.length > LEAD_MAX || linkShare(el, text.length) > 0.1 || CALL_TO_ACTION.test(text)) continue;
-    if (el.querySelector('h1, h2, h3, form, input, button')) continue;
-    first.parentNode?.insertBefore(body.ownerDocument.importNode(el, true), first);
+    if (el.querySelector('form, input, button')) continue;
+    // A lead box around one heading (templates that set the standfirst as an h2) is that heading's
+    // text; a box holding headings among other text is a header block, not a standfirst.
+    const heading = el.querySelector('h1, h2, h3');
+    const wrapsHeading = heading && norm(heading.textContent) === text && !heading.querySelector('h1, h2, h3');
+    if (heading && !wrapsHeading) continue;
+    const doc = body.ownerDocument;
+    let lead: Element;
+    if (subtitle || wrapsHeading) {
+      // As a paragraph: a two-line heading would top the outline.
+      lead = doc.createElement('p');
+      lead.textContent = text;
+    } else {
+      lead = doc.importNode(el, true);
+    }
+    first.parentNode?.insertBefore(lead, first);
     return true;
   }
   return false;

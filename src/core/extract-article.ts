@@ -8,7 +8,7 @@ import { analysePage, contentBody, findPageChromeIn } from './chrome-detect';
 import { chooseMetadata, extractMetadata } from './metadata';
 import type { PageMetadata } from './metadata';
 import { normalizeArticleHtml } from './normalize-html';
-import { structureArticle } from './structure';
+import { markImageCaptions, structureArticle } from './structure';
 import { removeCreditLines, trimArticleEdges } from './trim-edges';
 import { flattenShadowRoots, scanShadowContent } from './shadow-dom';
 import { copyDocument } from './document-copy';
@@ -503,6 +503,7 @@ function extractFromPage(
   for (const el of Array.from(body.querySelectorAll('[is]'))) el.removeAttribute('is');
   removeCreditLines(body);
   trimArticleEdges(body);
+  markImageCaptions(body);
   const outline = structureArticle(body, title.value);
   // Readability wraps the article in its own <div id="readability-page-1">: keep its content only.
   const inner = body.querySelector('#readability-page-1') ?? body;
@@ -581,11 +582,15 @@ function judgeArticle(original: Document, body: Element, words: number, readerab
   }
   const declaredArticle = meta.sources.publishedTime === 'json-ld' || meta.sources.publishedTime === 'meta';
   if (declaredArticle && proseWords >= 40) return null;
+  // A page that declares itself an article (a published date in JSON-LD or meta tags) and shows a
+  // paragraph of running text is one even when short: paywalled stories show their first paragraph
+  // above a log-in form, and photo stories carry a label per picture.
+  const declaredWithProse = declaredArticle && proseWords > 0;
   // Sign-in pages: a password field and little running text.
   // (Many articles carry a sign-in box in their header, so only a page with little text counts.)
-  if (original.querySelector('input[type="password"]') && words < 150 && proseWords < 40) return 'This page has no article: it looks like a sign-in form.';
+  if (!declaredWithProse && original.querySelector('input[type="password"]') && words < 150 && proseWords < 40) return 'This page has no article: it looks like a sign-in form.';
   // Galleries: many images, captions only.
-  if (imgs >= 6 && proseWords < 30 && words / imgs < 15) return 'This page has no article: it looks like an image gallery.';
+  if (imgs >= 6 && proseWords < 30 && words / imgs < 15 && !(declaredArticle && words >= 30)) return 'This page has no article: it looks like an image gallery.';
   // Home pages and search results: mostly links, little running text.
   if ((density > 0.5 && proseWords < 60) || (proseWords < 25 && density > 0.3 && !readerable())) {
     return 'This page has no article: it looks like a list of links (a home page or search results).';

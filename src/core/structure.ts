@@ -122,3 +122,62 @@ export function structureArticle(body: Element, title: string | null): OutlineIt
   }
   return outline;
 }
+
+// Class names that say "caption of the picture beside me" in CMS templates that do not use
+// <figcaption>: WordPress (wp-caption-text), TYPO3 (csc-textpic caption), Drupal/custom
+// (image-subtitle, media__caption, img-metadata), Italian "didascalia", German "Bildunterschrift".
+const CAPTION_CLASS = /(^|[\s_-])(caption|legend|legende|dida|didascalia|bildunterschrift|bildtext|imagedescription|image-?subtitle|img-metadata)/i;
+// A caption is a line or two; a longer block with this class is a text box, not a label.
+const CAPTION_MAX = 400;
+// Elements that hold a picture's label when a <figure> has no <figcaption>.
+const LOOSE_CAPTION = new Set(['SPAN', 'DIV', 'SMALL', 'CITE']);
+// Figures that hold text of their own rather than a picture with a label (quotes, tables, code).
+const TEXT_FIGURE = 'blockquote, table, pre, ul, ol';
+
+/**
+ * True when a picture (image, video, embed) sits in the small wrapper around `el`: an ancestor a
+ * few levels up that holds little text besides `el`'s own (a section of the story holds more).
+ */
+function besidePicture(el: Element, body: Element, textLength: number): boolean {
+  let e: Element | null = el.parentElement;
+  for (let level = 0; e && e !== body && level < 3; level++, e = e.parentElement) {
+    if (norm(e.textContent ?? '').length > textLength + 150) break;
+    if (e.querySelector('img, picture, video, iframe, svg')) return true;
+  }
+  return false;
+}
+
+/**
+ * Turns image captions that templates write as classed paragraphs, spans or divs (or as loose text
+ * inside a <figure>) into <figcaption>, the element the plain text leaves out and the reader styles
+ * as a caption: news and blog templates label every picture so, often with a photo credit.
+ * Returns how many were marked.
+ */
+export function markImageCaptions(body: Element): number {
+  const found = new Set<Element>();
+  for (const el of Array.from(body.querySelectorAll('[class]'))) {
+    if (el.tagName === 'FIGCAPTION' || el.closest('figcaption') || !CAPTION_CLASS.test(el.getAttribute('class') ?? '')) continue;
+    // A heading outside a figure is the story's (a standfirst set beside a video), not a label.
+    if (HEADING.test(el.tagName) && !el.closest('figure')) continue;
+    const text = norm(el.textContent ?? '');
+    if (!text || text.length > CAPTION_MAX || el.querySelector('img, picture, video, iframe, p p, h1, h2, h3, ' + TEXT_FIGURE)) continue;
+    if (besidePicture(el, body, text.length)) found.add(el);
+  }
+  // Loose text in a picture's <figure> (a span or div beside the image, no <figcaption>). Paragraphs
+  // stay: teaser figures of news templates carry the story's lead as a <p> beside the picture.
+  for (const fig of Array.from(body.querySelectorAll('figure'))) {
+    if (!fig.querySelector('img, picture, video, iframe') || fig.querySelector(TEXT_FIGURE)) continue;
+    for (const child of Array.from(fig.children)) {
+      if (!LOOSE_CAPTION.has(child.tagName) || child.querySelector('img, picture, video, iframe, figcaption, p')) continue;
+      if (norm(child.textContent ?? '') && norm(child.textContent ?? '').length <= CAPTION_MAX) found.add(child);
+    }
+  }
+  // Outermost first, so a caption nested in another marked one goes with it.
+  let marked = 0;
+  for (const el of found) {
+    if (!el.parentNode || Array.from(found).some((o) => o !== el && o.contains(el))) continue;
+    retag(el, 'figcaption');
+    marked++;
+  }
+  return marked;
+}

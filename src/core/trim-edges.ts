@@ -37,6 +37,17 @@ const AGENCY_CREDIT =
   /\b(getty ?images|istock(photo)?(\.com)?|shutterstock(\.com)?|picture[- ]alliance|imago( images)?|unsplash|fotolia(\.com)?|adobe ?stock|pixabay|wenn\.com|bestimage|dpa|afp|ap photo|keystone|epa)\b/i;
 const CREDIT_MAX = 160;
 
+// Calls to action and rights lines that close an article as whole sentences, long enough to pass
+// for running text: subscription and newsletter prompts, "follow us" and channel invitations,
+// donation and "did you like it" appeals, letters-to-the-editor invitations, comment log-in
+// notices, advertising and affiliate disclosures, licence, copyright and opinion disclaimers.
+// News sites and blogs in many languages end their stories with one or two of these.
+const CLOSING_CALL =
+  /\b(subscribe|subscriber|subscription|newsletter|sign ?up\b|abonnier|abonnement|abonnez|suscr[ií]b|assine|tilaa|zapraszamy|follow (us|the)\b|folg(e|t|en sie) (uns|unserem)|s[ií]guenos|nos siga|telegram|canal de youtube|if you (enjoyed|liked|value)|artikel gefallen|beitrag gefallen|gefällt dir (unser|der)|support (our|us|independent)|unterstütze[n]? (sie )?(uns|unsere)|help us (continue|keep)|donat(e|ion)|spende[n]?\b|apóyanos|we want to hear|submit (a|your) letter|letters? to the editor|puede escribirnos|schreiben sie uns|straight to your (phone|inbox)|download (our|the) app|log ?in (for|to)|anmelden,? um|eingeloggt sein|registrier(en|ung)? um|advertising disclosure|affiliate|provision erhalten|geld erhalten wir|unter der lizenz|licen[cs]ed? under|creative commons|cc[- ]by|chroniony prawem|alle rechte vorbehalten|all rights reserved|gibt die meinung de[rs] autor|does not (necessarily )?reflect|nichts mehr (verpassen|versäumen)|never miss)/i;
+// Only the last few blocks, each short, are looked at: a story's own last paragraph is longer.
+const CLOSING_BLOCKS = 3;
+const CLOSING_MAX = 300;
+
 const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
 function linkDensity(el: Element, textLen: number): number {
@@ -156,8 +167,15 @@ export function trimArticleEdges(body: Element): number {
   const blocks = leafBlocks(body);
   const first = blocks.findIndex(isProse);
   if (first < 0) return 0;
+  // Closing calls to action count as end matter even when written as full sentences.
+  let closing = blocks.length;
+  while (closing - 1 > first && blocks.length - closing < CLOSING_BLOCKS) {
+    const text = norm(blocks[closing - 1]?.textContent);
+    if (text.length > CLOSING_MAX || !CLOSING_CALL.test(text)) break;
+    closing--;
+  }
   let last = first;
-  for (let i = blocks.length - 1; i > first; i--) {
+  for (let i = closing - 1; i > first; i--) {
     if (isProse(blocks[i] as Element)) {
       last = i;
       break;
@@ -166,14 +184,14 @@ export function trimArticleEdges(body: Element): number {
   let removed = 0;
   // End matter: from the first call to action after the last paragraph, everything goes;
   // or from an end-matter heading in the last part of the article.
-  let endFrom = blocks.length;
+  let endFrom = closing;
   const total = blocks.reduce((n, b) => n + norm(b.textContent).length, 0);
   let seen = 0;
   for (let i = 0; i < blocks.length; i++) {
     const el = blocks[i] as Element;
     const text = norm(el.textContent);
     if (i > first && seen >= total * 0.5 && text.length <= 60 && isHeadingLike(el) && END_HEADING.test(text)) {
-      endFrom = i;
+      endFrom = Math.min(endFrom, i);
       last = Math.min(last, i - 1);
       break;
     }

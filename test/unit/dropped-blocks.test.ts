@@ -55,6 +55,23 @@ describe('restoreDroppedBlocks', () => {
     expect(texts(body)).toEqual([A, B]);
   });
 
+  // Open letters and petitions: the long, comma-rich signatories table wins Readability's scoring
+  // and the letter's paragraphs beside the table stay behind.
+  it('puts back the paragraphs beside a table when the pick is one of its cells', () => {
+    const names = Array.from({ length: 40 }, (_, i) => `<strong>Signatory ${i}</strong>, <span>University ${i}</span><br>`).join('');
+    const page = load(`<html><body><article><h1>An open letter</h1><div class="letter">
+      <p>${A} ${B}</p><p>${C} ${D}</p><p>${B}</p>
+      <table><tbody><tr><td>${names}</td></tr></tbody></table>
+      <div class="share"><p>Share this letter with <a href="/a">friends</a> and <a href="/b">colleagues</a> today.</p></div>
+    </div></article></body></html>`);
+    const cell = page.querySelector('td') as Element;
+    // Readability hands back the winning cell on its own, moved out of its table.
+    const body = pick('<div></div>');
+    body.firstElementChild?.appendChild(cell.cloneNode(true));
+    expect(restoreDroppedBlocks(body, page, pathFrom(page.body as Element, cell))).toBe(3);
+    expect(texts(body)).toEqual([`${A} ${B}`, `${C} ${D}`, B]);
+  });
+
   it('finds the article container by its path in the copy', () => {
     const page = load('<html><body><div></div><div><span></span><section id="s"></section></div></body></html>');
     expect(pathFrom(page.body as Element, page.getElementById('s') as Element)).toEqual([1, 1]);
@@ -84,6 +101,42 @@ describe('restoreStandfirst', () => {
     const body = pick(`<div class="body"><p>${A}</p><p>${B}</p></div>`);
     expect(restoreStandfirst(body, page, title(page))).toBe(true);
     expect(texts(body)).toEqual([LEAD, A, B]);
+  });
+
+  // Magazine templates: the standfirst is the subtitle in the headline's <hgroup>.
+  it('puts back the subtitle of the headline group as a paragraph', () => {
+    const page = load(`<html><body><article><header><hgroup><h3>Town hall</h3><h1>Cycle lanes approved</h1><h2>${LEAD}</h2></hgroup></header>
+      <div class="body"><p>${A}</p><p>${B}</p></div></article></body></html>`);
+    const body = pick(`<div class="body"><p>${A}</p><p>${B}</p></div>`);
+    expect(restoreStandfirst(body, page, title(page))).toBe(true);
+    expect(texts(body)).toEqual([LEAD, A, B]);
+    expect(body.querySelector('h2')).toBeNull();
+  });
+
+  // Some templates wrap the standfirst in a lead box as one h2; its text comes back as a paragraph.
+  // A lead box holding a heading among other text (a header block) does not.
+  it('takes a lead box that holds one heading, not one that holds a heading and more', () => {
+    const page = load(`<html><body><article><header><h1>Cycle lanes approved</h1><div class="post__lead"><h2>${LEAD}</h2></div>
+      <div class="meta">By A. Writer</div></header><div class="body"><p>${A}</p><p>${B}</p></div></article></body></html>`);
+    const body = pick(`<div class="body"><p>${A}</p><p>${B}</p></div>`);
+    expect(restoreStandfirst(body, page, title(page))).toBe(true);
+    expect(texts(body)).toEqual([LEAD, A, B]);
+
+    const header = load(`<html><body><article><h1>Cycle lanes approved</h1><div class="intro-block"><h2>Also in this issue</h2><p>${C} ${D}</p></div>
+      <div class="body"><p>${A}</p><p>${B}</p></div></article></body></html>`);
+    const body2 = pick(`<div class="body"><p>${A}</p><p>${B}</p></div>`);
+    expect(restoreStandfirst(body2, header, title(header))).toBe(false);
+    expect(texts(body2)).toEqual([A, B]);
+  });
+
+  // The walk ends where the body starts: a lead-styled block after the story's first paragraph is
+  // not its standfirst (a teaser of the next story below the article).
+  it('stops looking once the body text starts', () => {
+    const page = load(`<html><body><h1>Cycle lanes approved</h1><div class="body"><p>${A}</p><p>${B}</p></div>
+      <div class="next"><div class="intro">${LEAD}</div></div></body></html>`);
+    const body = pick(`<div class="body"><p>${A}</p><p>${B}</p></div>`);
+    expect(restoreStandfirst(body, page, title(page))).toBe(false);
+    expect(texts(body)).toEqual([A, B]);
   });
 
   it('adds nothing when the standfirst is already in the body, or when the lead-styled block is a sign-up box or a teaser', () => {

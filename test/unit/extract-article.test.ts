@@ -35,6 +35,30 @@ describe('extractArticle: no-article results', () => {
     const r = extractArticle(load(`<html lang="en"><body><header><form><input type="password"></form></header><article><h1>Headline</h1>${PARA(8)}</article></body></html>`), undefined, opts);
     expect(r.kind).toBe('article');
   });
+
+  // A paywalled story: its first paragraph above a log-in form. Without a published date the same
+  // page is a sign-in form; with one it declares itself an article.
+  it('reads a short paywalled story that declares a published date, not an undated log-in page', () => {
+    const page = (head: string) =>
+      load(`<html lang="en"><head>${head}</head><body><article><h1>Prison official says escape is easy</h1>
+        <p>A senior official has said in a sworn statement that anyone determined enough could leave the prison.</p>
+        <div class="paywall"><p>Log in to keep reading</p><form><input type="email"><input type="password"><button>Log in</button></form></div>
+      </article></body></html>`);
+    const dated = extractArticle(page('<meta property="article:published_time" content="2022-05-04T05:01:53+00:00">'), undefined, opts);
+    expect(dated.kind === 'article' && dated.article.text).toContain('anyone determined enough');
+    const undated = extractArticle(page(''), undefined, opts);
+    expect(undated.kind === 'no-article' && undated.noArticle.message).toMatch(/sign-in/);
+  });
+
+  // A dated photo story: a picture per step, each with a short label, and no long paragraph.
+  it('reads a dated photo story with labels as an article, not as an image gallery', () => {
+    const shots = Array.from({ length: 8 }, (_, i) => `<h3>Roll ${i + 1}</h3><p>Camera: Pentax, film: Fuji 400.</p><p><img src="/p${i}.jpg" alt=""></p>`).join('');
+    const page = (head: string) => load(`<html lang="en"><head>${head}</head><body><article><h1>A film swap, April</h1>${shots}</article></body></html>`);
+    const dated = extractArticle(page('<script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2018-04-11T00:22:15+00:00"}</script>'), undefined, opts);
+    expect(dated.kind === 'article' && dated.article.text).toContain('Camera: Pentax');
+    const undated = extractArticle(page(''), undefined, opts);
+    expect(undated.kind === 'no-article' && undated.noArticle.message).toMatch(/gallery/);
+  });
 });
 
 describe('extractArticle: recovered and repaired content', () => {

@@ -40,6 +40,27 @@ describe('trimArticleEdges', () => {
     expect(trimArticleEdges(early)).toBe(0);
   });
 
+  // News sites and blogs close stories with calls to action and rights lines written as whole
+  // sentences, long enough to pass for running text.
+  it('drops closing calls to action and rights lines written as full sentences', () => {
+    const root = body(`<p>${LONG}</p><p>${LONG}</p><p>The council will vote on the plan again in the spring, after a second round of hearings.</p>
+      <p>We want to hear what you think about this article. Submit a letter to the editor or write to our letters desk.</p>
+      <p>Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE. Die Fotos dürfen nicht verwendet werden.</p>`);
+    expect(trimArticleEdges(root)).toBe(2);
+    const text = blockText(root);
+    expect(text).toContain('after a second round of hearings.');
+    expect(text).not.toContain('We want to hear');
+    expect(text).not.toContain('Lizenz');
+  });
+
+  it('keeps a closing paragraph that is the story, even when it mentions subscribers, and one-paragraph posts', () => {
+    const story = `The streaming service said it lost a million subscribers in the quarter. ${LONG} ${LONG} ${LONG}`;
+    const root = body(`<p>${LONG}</p><p>${story}</p>`);
+    expect(trimArticleEdges(root)).toBe(0);
+    const only = body('<p>Sign up for our newsletter: the week in science, every Friday, with the stories you missed and more.</p>');
+    expect(trimArticleEdges(only)).toBe(0);
+  });
+
   it('leaves a body without running text alone', () => {
     const root = body(`<p>Tags: <a href="/a">x</a></p><p>12:00</p>`);
     expect(trimArticleEdges(root)).toBe(0);

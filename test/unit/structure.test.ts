@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { structureArticle } from '../../src/core/structure';
+import { markImageCaptions, structureArticle } from '../../src/core/structure';
 import { blockText, countWords, readingMinutes } from '../../src/core/block-text';
 
 function body(html: string): Element {
@@ -61,5 +61,32 @@ describe('block text', () => {
     expect(countWords('我们今天去 Tokyo')).toBe(6);
     expect(readingMinutes('')).toBe(0);
     expect(readingMinutes('word '.repeat(460))).toBe(2);
+  });
+});
+
+describe('markImageCaptions', () => {
+  // Templates that label pictures without <figcaption>: WordPress, TYPO3, custom CMSs.
+  it('turns classed captions and loose text in a picture figure into figcaptions, left out of the plain text', () => {
+    const root = body(`<p>The story starts here and goes on for a while.</p>
+      <div class="wp-caption"><img src="a.jpg" alt=""><p class="wp-caption-text">The picket line in the hall / Photo: A. Name</p></div>
+      <div class="media"><div class="media__image"><img src="b.jpg" alt=""></div><div class="media__legend">A bird in the forest.</div></div>
+      <figure><img src="c.jpg" alt=""><span class="description">Agency / Photographer</span></figure>
+      <p>The story ends here.</p>`);
+    expect(markImageCaptions(root)).toBe(3);
+    expect(root.querySelectorAll('figcaption').length).toBe(3);
+    expect(blockText(root)).toBe('The story starts here and goes on for a while.\n\nThe story ends here.');
+    // The reader still shows them, as captions.
+    expect(root.innerHTML).toContain('<figcaption>The picket line in the hall / Photo: A. Name</figcaption>');
+  });
+
+  it('leaves story text alone: caption-classed boxes without a picture, long text boxes, headings outside figures, a figure\'s paragraphs and quotes', () => {
+    const long = 'This box explains the background of the story at length. '.repeat(10);
+    const root = body(`<div class="caption-box">A caption-styled note with no picture near it.</div>
+      <div class="gallery"><img src="a.jpg" alt=""><div class="image-caption">${long}</div></div>
+      <div class="video"><video src="v.mp4"></video><h2 class="video-caption">The standfirst set beside a video</h2></div>
+      <figure class="teaser"><img src="b.jpg" alt=""><p>The lead of the story beside its picture.</p></figure>
+      <figure class="quote"><img src="c.jpg" alt=""><blockquote><p>A quotation with a portrait.</p></blockquote><span>Someone</span></figure>`);
+    expect(markImageCaptions(root)).toBe(0);
+    expect(root.querySelector('figcaption')).toBeNull();
   });
 });
