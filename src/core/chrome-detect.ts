@@ -41,10 +41,10 @@ const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 // Heading texts that introduce a list of other stories rather than the article's own content.
 const RELATED_HEADING =
-  /^(related( stories| articles| news| posts| content| coverage| links| reading| topics| videos)?|you (may|might|will) (also )?(like|enjoy|love|be interested in)|recommended( for you| stories| articles| reading| videos)?|read (more|next|also)|also read|more (on|about) (this|the) (story|topic|subject)|further reading|more like this|around the web|from (around )?the web|promoted stories|sponsored stories|don'?t miss|editor'?s picks|top stories|schon gelesen|lea también|lee también|veja também|leia também|czytaj (też|także)|zobacz (też|także)|latest( news| stories| articles| posts)?|more stories|more news|other stories|weitere artikel|weitere nachrichten|mehr zum thema|das könnte (sie|dich) auch interessieren|lesen sie auch|auch interessant|zum weiterlesen|mehr themen|(le|te) puede interesar|ähnliche (artikel|beiträge|posts|themen|nachrichten)|verwandte (artikel|beiträge)|weitere (beiträge|meldungen|news|themen)|das könnte dich auch interessieren|auch lesenswert|sie könnten auch an folgenden artikeln interessiert sein|you may also be interested in|articles? (liés|similaires)|à lire aussi|lire aussi|sur le même sujet|te puede interesar|artículos relacionados|noticias relacionadas|leggi anche|articoli correlati|похожие (статьи|новости)|читайте также|相关(文章|新闻|阅读)|関連記事)$/;
+  /^(related( stories| articles| news| posts| content| coverage| links| reading| topics| videos)?|you (may|might|will) (also )?(like|enjoy|love|be interested in)|recommended( for you| stories| articles| reading| videos)?|read (more|next|also)|also read|more (on|about) (this|the) (story|topic|subject)|further reading|more like this|around the web|from (around )?the web|promoted stories|sponsored stories|don'?t miss|editor'?s picks|top stories|schon gelesen|lea también|lee también|veja também|leia também|czytaj (też|także)|zobacz (też|także)|latest( news| stories| articles| posts)?|more stories|more news|other stories|weitere artikel|weitere nachrichten|mehr zum thema|das könnte (sie|dich) auch interessieren|lesen sie auch|auch interessant|zum weiterlesen|mehr themen|(le|te) puede interesar|ähnliche (artikel|beiträge|posts|themen|nachrichten)|verwandte (artikel|beiträge)|weitere (beiträge|meldungen|news|themen)|auch lesenswert|sie könnten auch an folgenden artikeln interessiert sein|articles? (liés|similaires)|à lire aussi|lire aussi|sur le même sujet|artículos relacionados|noticias relacionadas|leggi anche|articoli correlati|похожие (статьи|новости)|читайте также|相关(文章|新闻|阅读)|関連記事)$/;
 // An inline "Read also: <link>" teaser between paragraphs (news sites in many languages).
 const READ_ALSO_PREFIX =
-  /^(read (more|also|next)|also read|see also|related( (article|story|stories|reading))?|more on this|read|lea (también|más)|vea (también|además)|mira( también)?|te recomendamos|recomendamos|lea|lee|ver|veja|leia|siehe auch|mehr dazu|lesen sie hier|lire la suite|guarda anche|vedi anche|leggi|lee (también|más)|leer más|puedes ver|ver también|mira también|veja (também|mais)|leia (também|mais)|saiba mais|lesen sie (auch|mehr)|mehr zum thema|auch interessant|schon gelesen|zum weiterlesen|(le|te) puede interesar|puede interesarte|das könnte (dich|sie) (auch )?interessieren|weiterlesen|lire aussi|à lire aussi|voir aussi|leggi anche|czytaj (też|także|również)|przeczytaj (też|także)|zobacz (też|także|również)|читайте также|см\. также|också läst|les også|lees ook)\s*[:：?»>|–—-]/i;
+  /^(read (more|also|next)|also read|see also|related( (article|story|stories|reading))?|more on this|read|lea (también|más)|vea (también|además)|mira( también)?|te recomendamos|recomendamos|lea|lee|ver|veja|leia|siehe auch|mehr dazu|lesen sie hier|lire la suite|guarda anche|vedi anche|leggi|lee (también|más)|leer más|puedes ver|ver también|veja (também|mais)|leia (também|mais)|saiba mais|lesen sie (auch|mehr)|mehr zum thema|auch interessant|schon gelesen|zum weiterlesen|(le|te) puede interesar|puede interesarte|das könnte (dich|sie) (auch )?interessieren|weiterlesen|lire aussi|à lire aussi|voir aussi|leggi anche|czytaj (też|także|również)|przeczytaj (też|także)|zobacz (też|także|również)|читайте также|см\. также|också läst|les også|lees ook)\s*[:：?»>|–—-]/i;
 const MORE_FROM_HEADING =
   /^(more from .{1,40}|more in .{1,30}|most (read|popular|viewed|shared|commented|emailed|recent)|popular( now| stories| articles| posts| today)?|trending( now| stories| articles| today)?|opinion|opinions|editorials?|columns?|columnists|in other news|what to read next|in case you missed it|recent posts|recent articles|archives|categories|tags|meistgelesen|meistgelesene artikel|am meisten gelesen|neueste (artikel|beiträge|meldungen)|neue beiträge|letzte beiträge|aktuelle (beiträge|meldungen|nachrichten|artikel)|beliebte beiträge|meistgelesene beiträge|schlagworte|schlagwörter|stichworte|stichwörter|kategorien|filed under|tagged|les plus lus|lo más leído|más leídas|i più letti|самое читаемое|热门|人気記事)$/;
 const COMMENTS_HEADING =
@@ -74,7 +74,7 @@ const HINTS: [RegExp, ChromeCategory][] = [
   [/^(taboola|outbrain|related|recommended|recommendations|recirculation|recirc|read[-_]?more|more[-_]?stories|related[-_]?posts|related[-_]?articles|yarpp|jp[-_]?relatedposts|also[-_]?read)$/, 'related'],
   [/^(popular|trending|most[-_]?read|most[-_]?popular|mostread|more[-_]?from|widget|sidebar|rail|opinion[-_]?list)$/, 'more-from'],
   [/^(share|sharing|shares|social|socials|share[-_]?bar|sharebar|social[-_]?share|addthis|sharethis|shariff)$/, 'share'],
-  [/^(newsletter|newsletters|subscribe|subscription|signup|sign[-_]?up|paywall|piano|regwall)$/, 'newsletter'],
+  [/^(newsletter|newsletters|subscribe|subscription|signup|sign[-_]?up|paywall|piano|regwall|cta|donate|donation|spenden)$/, 'newsletter'],
   [/^(comments?|comment[-_]?list|disqus|disqus[-_]?thread|respond|discussion|replies)$/, 'comments'],
   [/^(nav|navbar|navigation|menu|mainmenu|breadcrumbs?|pagination|pager|skip[-_]?link|toolbar|topbar)$/, 'navigation'],
   [/^(header|masthead|site[-_]?header|footer|site[-_]?footer|colophon|page[-_]?footer|global[-_]?footer)$/, 'header-footer'],
@@ -108,7 +108,7 @@ const SHARE_HREF =
 const AD_SRC = /doubleclick\.net|googlesyndication|googleadservices|adservice\.google|amazon-adsystem|adnxs\.com|criteo|pubmatic|rubiconproject|taboola\.com|outbrain\.com|smartadserver|adform\.net/i;
 // Language names written in their own language, as shown on edition/language switchers.
 const ENDONYMS =
-  /^(english|español|espanol|deutsch|français|francais|italiano|português|portugues|nederlands|polski|русский|українська|türkçe|turkce|ελληνικά|中文|简体中文|繁體中文|日本語|한국어|العربية|عربي|فارسی|اردو|עברית|हिन्दी|हिंदी|বাংলা|தமிழ்|తెలుగు|ਪੰਜਾਬੀ|मराठी|ગુજરાતી|ಕನ್ನಡ|മലയാളം|ไทย|tiếng việt|bahasa indonesia|bahasa melayu|svenska|norsk|dansk|suomi|čeština|magyar|română|български|српски|hrvatski|slovenčina|kiswahili|hausa|af-soomaali)$/i;
+  /^(english|espa[ñn]ol|deutsch|fran[çc]ais|italiano|portugu[êe]s|nederlands|polski|русский|українська|t[üu]rk[çc]e|ελληνικά|中文|简体中文|繁體中文|日本語|한국어|العربية|عربي|فارسی|اردو|עברית|हिन्दी|हिंदी|বাংলা|தமிழ்|తెలుగు|ਪੰਜਾਬੀ|मराठी|ગુજરાતી|ಕನ್ನಡ|മലയാളം|ไทย|tiếng việt|bahasa indonesia|bahasa melayu|svenska|norsk|dansk|suomi|čeština|magyar|română|български|српски|hrvatski|slovenčina|kiswahili|hausa|af-soomaali)$/i;
 
 const SCRIPTS: [string, RegExp][] = [
   ['latin', /[A-Za-z\u00C0-\u024F]/g],
@@ -259,28 +259,16 @@ export interface PageAnalysis {
   title: number;
 }
 
-/** Whether any text outside scripts and styles is more than whitespace; stops at the first. */
-function hasVisibleText(root: Element): boolean {
-  const stack: Node[] = [root];
-  while (stack.length) {
-    const node = stack.pop() as Node;
-    if (node.nodeType === 3) {
-      if (/\S/.test((node as Text).data)) return true;
-    } else if (node.nodeType === 1 && !NON_TEXT_TAGS.has((node as Element).tagName)) {
-      for (let c = node.firstChild; c; c = c.nextSibling) stack.push(c);
-    }
-  }
-  return false;
-}
-
-/** Length of an element's text outside script/style (for choosing among candidate roots). */
-function visibleTextLength(root: Element): number {
+/** Length of an element's text outside script/style (for choosing among candidate roots); with `any`, stops at the first text. */
+function visibleTextLength(root: Element, any = false): number {
   let n = 0;
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop() as Node;
-    if (node.nodeType === 3) n += norm((node as Text).data).length;
-    else if (node.nodeType === 1 && !NON_TEXT_TAGS.has((node as Element).tagName)) {
+    if (node.nodeType === 3) {
+      n += norm((node as Text).data).length;
+      if (any && n) return n;
+    } else if (node.nodeType === 1 && !NON_TEXT_TAGS.has((node as Element).tagName)) {
       for (let c = node.firstChild; c; c = c.nextSibling) stack.push(c);
     }
   }
@@ -295,7 +283,7 @@ function visibleTextLength(root: Element): number {
 export function contentBody(doc: Document): HTMLElement | null {
   const body = doc.body;
   // Early exit: the whole body's text length is only needed to choose among broken bodies.
-  if (body && hasVisibleText(body)) return body;
+  if (body && visibleTextLength(body, true)) return body;
   let best: Element | null = body;
   let bestLen = 0;
   const candidates = [...Array.from(doc.querySelectorAll('body')), ...Array.from(doc.children)];
@@ -872,6 +860,12 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     if ((afterStory(i) || trailing) && s.imgs > 0 && s.text >= 40 && s.text < 1200 && s.prose <= 2 && tokensOf(el).includes('author')) {
       return { category: 'more-from', reason: 'author box after the story' };
     }
+    // Story cards named "teaser" ("c-teaser", "basicTeaser", "teaser__news-list"), as news and
+    // public-sector CMSs print them inside and beside the story: a headline link and a short lead.
+    // The story's own lead ("teaser-text", no link) and the story itself are not cards.
+    if (s.text <= 700 && s.prose <= 1 && i !== title && /teaser/i.test(classId) && (s.linkText >= 15 ? s.linkText >= s.text * 0.2 : !!el.closest('a[href]'))) {
+      return { category: 'related', reason: 'teaser card' };
+    }
     const hasMark = containsMark(i);
 
     if (hint && !hasMark) {
@@ -885,7 +879,9 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
         /* the article's own header */
       } else if (hint === 'comments' && s.prose >= 0 && !inArticle) {
         return { category: 'comments', reason: `class/id "${tokensOf(el).join(' ').slice(0, 40)}"` };
-      } else if ((small || linky) && noProse) {
+      } else if (((small || linky) && noProse) || (hint === 'newsletter' && s.text < 700 && s.prose <= 2) || (hint === 'related' && s.links >= 2 && s.text < 3000 && afterStory(i))) {
+        // Sign-up, paywall, donation and call-to-action boxes carry a pitch of a paragraph or two;
+        // related-post lists after the story (WordPress plugins, magazines) an excerpt per post.
         return { category: hint, reason: `class/id "${tokensOf(el).join(' ').slice(0, 40)}"` };
       }
     }

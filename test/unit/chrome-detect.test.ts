@@ -146,3 +146,49 @@ describe('findPageChrome on label-and-link teasers', () => {
     ]);
   });
 });
+
+describe('findPageChrome on named boxes with a pitch or an excerpt', () => {
+  const text = (blocks: ChromeBlock[]): string => blocks.map((b) => b.element.textContent ?? '').join(' ');
+
+  it('finds teaser cards inside and after the story, and keeps the story lead named "teaser"', () => {
+    const doc = load(`<html lang="de"><body><main><article><h1>Der Stadtrat tagt</h1>
+      <p class="article-teaser">Der Stadtrat hat am Montag über den neuen Haushalt beraten und dabei lange über die Schulen gestritten.</p>${PARA(3)}
+      <a class="c-teaser" href="/andere"><figure><img src="t.jpg"><figcaption><h3 class="c-teaser__title">Neue Buslinie im Norden</h3>
+        <p>Ab Dezember fährt ein Bus im Zehn-Minuten-Takt durch die nördlichen Stadtteile, auch am Wochenende und nachts.</p></figcaption></figure></a>${PARA(3)}
+      </article></main>
+      <div class="teaserList"><article class="basicTeaser"><a href="/klima"><h2>Mehr Klimaschutz in der Stadt</h2><div class="basicTeaser__main">Die Fraktion fordert einen Plan, mit dem die Stadt bis 2035 klimaneutral wird, und mehr Geld für Radwege.</div></a></article></div>
+      </body></html>`);
+    const blocks = findPageChrome(doc);
+    const hidden = text(blocks);
+    expect(hidden).toContain('Neue Buslinie im Norden');
+    expect(hidden).toContain('Mehr Klimaschutz in der Stadt');
+    expect(hidden).not.toContain('Der Stadtrat hat am Montag');
+    expect(hidden).not.toContain('Paragraph 1 of the story');
+  });
+
+  it('finds sign-up, paywall, donation and call-to-action boxes with a pitch of their own', () => {
+    const pitch = 'Every week we send the best of our reporting to your inbox, with the stories you missed and a look at what comes next.';
+    const doc = load(`<html lang="en"><body><article><h1>The council meets</h1>${PARA(3)}
+      <div class="newsletter-form"><p>${pitch}</p><form><input type="email" name="e"><button>Sign up</button></form></div>${PARA(3)}
+      <aside id="paywall" class="gate"><h3>Choose your access and read on:</h3><p>Subscribers read every story on the site and in the app, and support independent local reporting.</p><a href="/abo">Subscribe</a></aside>
+      </article>
+      <div class="article-donation-CTA"><p>We rely on your support to make local news available to all. Give what you can today and help us keep reporting.</p><a href="/give">Donate</a></div>
+      <div class="cta">${PARA(3)}</div>
+      </body></html>`);
+    const blocks = findPageChrome(doc);
+    expect(blocks.filter((b) => b.category === 'newsletter').map((b) => b.sample.slice(0, 12))).toEqual(['Every week w', 'Choose your ', 'We rely on y']);
+    expect(text(blocks)).not.toContain('Paragraph 1 of the story');
+  });
+
+  it('finds related-post lists with excerpts after the story, not a block so named inside its text', () => {
+    const post = (n: number): string =>
+      `<li><a href="/p${n}">Another post number ${n} from this blog</a><p>The excerpt of post ${n} runs on for a while, long enough to count as running text, with commas, and more.</p></li>`;
+    const doc = load(`<html lang="en"><body><div class="content"><h1>A post about tools</h1>${PARA(3)}
+      <div class="read-more"><p>Read more about the tools below: the first one is a linter, and it checks the code as you type, every time.</p>${PARA(2)}</div>${PARA(2)}</div>
+      <div class="related"><ul class="related-posts">${post(1)}${post(2)}${post(3)}</ul></div></body></html>`);
+    const blocks = findPageChrome(doc);
+    const hidden = text(blocks);
+    expect(hidden).toContain('The excerpt of post 2');
+    expect(hidden).not.toContain('Read more about the tools below');
+  });
+});
