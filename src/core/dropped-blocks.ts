@@ -8,6 +8,8 @@
  * Works on the extracted body and a pristine copy of Readability's input; never on the live page.
  */
 
+import { elementAtPath } from './tree-path';
+
 const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
 // The blocks that can come back: paragraphs, subheadings and quotes, the parts of running text.
@@ -32,24 +34,6 @@ function linkShare(el: Element, length: number): number {
   let n = 0;
   for (const a of Array.from(el.querySelectorAll('a'))) n += norm(a.textContent).length;
   return n / length;
-}
-
-/** The element at a child-index path below `root`, or null. */
-function elementAtPath(root: Element, path: number[]): Element | null {
-  let el: Element | null = root;
-  for (const i of path) el = el?.children[i] ?? null;
-  return el;
-}
-
-/** The child-index path from `root` down to `el`, or null when `el` is not below `root`. */
-export function pathFrom(root: Element, el: Element): number[] | null {
-  const path: number[] = [];
-  for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
-    const parent: Element | null = e.parentElement;
-    if (!parent) return null;
-    path.unshift(Array.prototype.indexOf.call(parent.children, e));
-  }
-  return path;
 }
 
 /** The parent holding most of the running-text paragraphs under `container` (their usual wrapper). */

@@ -13,7 +13,8 @@ import { removeCreditLines, trimArticleEdges } from './trim-edges';
 import { flattenShadowRoots, scanShadowContent } from './shadow-dom';
 import { copyDocument } from './document-copy';
 import { blockText, countWords, readingMinutes } from './block-text';
-import { pathFrom, restoreDroppedBlocks, restoreStandfirst } from './dropped-blocks';
+import { restoreDroppedBlocks, restoreStandfirst } from './dropped-blocks';
+import { counterparts, pathFrom } from './tree-path';
 import { keepsFirstPick, looksShort, nonLinkTextLength, textLeftAfterChrome } from './short-result';
 import { absolutizeUrls, documentBaseUrl, resolveLazyImages } from './urls';
 import type { Article, ExtractOptions, ExtractResult, MetadataField, MetadataSource, NoArticle, NoArticleReason, RemovedItem } from './types';
@@ -287,45 +288,6 @@ interface PreparedClone {
   article: Element | null;
   /** The analysis's title heading in the clone, or null. */
   title: Element | null;
-}
-
-/**
- * Finds elements of `original` again in `copy`, a clone whose tree still matches it, by their
- * position (child index at each level). Each parent's children are indexed once, so many blocks
- * among thousands of siblings (long lists, flat pages) cost one pass over those siblings.
- */
-function counterparts(els: readonly (Element | undefined)[], original: Document, copy: Document): (Element | null)[] {
-  const indexOf = new Map<Element, Map<Element, number>>();
-  const position = (el: Element, parent: Element): number => {
-    let index = indexOf.get(parent);
-    if (!index) {
-      index = new Map();
-      let i = 0;
-      for (let c = parent.firstElementChild; c; c = c.nextElementSibling) index.set(c, i++);
-      indexOf.set(parent, index);
-    }
-    return index.get(el) ?? -1;
-  };
-  const kids = new Map<Element, Element[]>();
-  const childrenOf = (el: Element): Element[] => {
-    let list = kids.get(el);
-    if (!list) {
-      list = [];
-      for (let c = el.firstElementChild; c; c = c.nextElementSibling) list.push(c);
-      kids.set(el, list);
-    }
-    return list;
-  };
-  return els.map((el) => {
-    if (!el) return null;
-    const path: number[] = [];
-    let top = el;
-    for (let parent = top.parentElement; parent; top = parent, parent = parent.parentElement) path.push(position(top, parent));
-    if (top !== original.documentElement) return null;
-    let node: Element | null = copy.documentElement;
-    for (let d = path.length - 1; d >= 0 && node; d--) node = childrenOf(node)[path[d] as number] ?? null;
-    return node;
-  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { pathFrom, restoreDroppedBlocks, restoreStandfirst } from '../../src/core/dropped-blocks';
+import { restoreDroppedBlocks, restoreStandfirst } from '../../src/core/dropped-blocks';
+import { pathFrom } from '../../src/core/tree-path';
 import { removeInertTemplates } from '../../src/core/extract-article';
 
 const load = (html: string): Document => parseHTML(html).document as unknown as Document;
