@@ -11,14 +11,6 @@ export interface DocumentCopy {
   found: (Element | null)[];
 }
 
-/** The elements from `el` up to (not including) the document element, or null when `el` is not under it. */
-function ancestry(el: Element, root: Element): Element[] | null {
-  const chain: Element[] = [];
-  let e: Element | null = el;
-  for (; e && e !== root; e = e.parentElement) chain.push(e);
-  return e === root ? chain : null;
-}
-
 /**
  * A deep copy of `doc` without the elements of `leaveOut` (and all inside them), and the copies
  * of the elements of `find`. Only elements under the document element are left out or found.
@@ -38,30 +30,30 @@ export function copyDocument(doc: Document, leaveOut: readonly Element[] = [], f
   const skip = new Set<Node>();
   // Elements holding something to leave out or find: copied shallow, their children one by one.
   const open = new Set<Node>();
-  const wanted = new Map<Node, number[]>();
-  const openAbove = (chain: Element[]): void => {
-    for (let i = 1; i < chain.length && !open.has(chain[i] as Element); i++) open.add(chain[i] as Element);
-    if (root && chain.length) open.add(root);
+  const wanted = new Set<Node>();
+  const copies = new Map<Node, Element>();
+  const under = (el: Element | null | undefined): boolean => {
+    let e = el;
+    while (e && e !== root) e = e.parentElement;
+    return !!e;
   };
-  if (root) {
-    for (const el of leaveOut) {
-      const chain = ancestry(el, root);
-      if (!chain) continue;
-      skip.add(el);
-      openAbove(chain);
-    }
-    find.forEach((el, i) => {
-      const chain = el ? ancestry(el, root) : null;
-      if (!el || !chain) return;
-      wanted.set(el, [...(wanted.get(el) ?? []), i]);
-      openAbove(chain);
-    });
+  const openAbove = (el: Element): void => {
+    for (let e = el.parentElement; e && !open.has(e); e = e.parentElement) open.add(e);
+  };
+  for (const el of leaveOut) {
+    if (!under(el)) continue;
+    skip.add(el);
+    openAbove(el);
   }
-  const found: (Element | null)[] = find.map(() => null);
+  for (const el of find) {
+    if (!el || !under(el)) continue;
+    wanted.add(el);
+    openAbove(el);
+  }
   const take = (from: Node): Node => {
     const whole = !open.has(from);
     const node = copy.importNode(from, whole);
-    for (const i of wanted.get(from) ?? []) found[i] = node as Element;
+    if (wanted.has(from)) copies.set(from, node as Element);
     if (!whole) {
       for (let c = from.firstChild; c; c = c.nextSibling) if (!skip.has(c)) node.appendChild(take(c));
     }
@@ -79,5 +71,5 @@ export function copyDocument(doc: Document, leaveOut: readonly Element[] = [], f
     }
     copy.appendChild(node);
   }
-  return { copy, found };
+  return { copy, found: find.map((el) => (el && copies.get(el)) ?? null) };
 }

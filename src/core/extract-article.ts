@@ -294,7 +294,7 @@ interface PreparedClone {
  * A clone of the page with its chrome removed and lazy images resolved: Readability's input.
  * Chrome detection only reads, so when a clone would still match the page (no shadow content, no
  * template, no broken body, no pathological nesting: most pages) it reads the page itself, and
- * the clone is then copied without the chrome; a second pass (`reuse`) skips the detection.
+ * the page is then copied without its chrome; a second pass (`reuse`) skips the detection.
  */
 function prepareClone(
   doc: Document,
@@ -305,66 +305,22 @@ function prepareClone(
 ): PreparedClone {
   const scan = scanShadowContent(doc);
   const matching = !scan.shadow && scan.deepest <= MAX_DEPTH && !doc.getElementsByTagName('template').length && !needsRepair(doc);
-  const prepared = matching ? cloneWithoutChrome(doc, options, checkBudget, onChrome, reuse) : cloneAndAnalyse(doc, scan, options, checkBudget, onChrome, reuse);
-  const { clone, article } = prepared;
-  if (article && clone.body?.contains(article)) rejoinStrayBlocks(clone.body, article);
-  // Lazy images before Readability: its image counts and noscript handling see the real images.
-  // URLs are made absolute later, on the picked article only.
-  resolveLazyImages(clone);
+  // Readability mutates, and chrome is removed before it scores: it gets a clone. Other pages
+  // are copied whole first, and chrome detection reads the copy unless it still matches the page.
+  let clone = matching ? null : copyDocument(doc).copy;
+  let same = matching;
+  if (clone) {
+    // Web-component pages: shadow content, with light-DOM children at their slots.
+    const { flattened, deepest } = flattenShadowRoots(doc, clone, scan);
+    const templates = removeInertTemplates(clone);
+    const repaired = repairBody(clone);
+    // The shadow scan measured the original's depth: a clone that still matches it (removing
+    // templates only makes it shallower) needs no walk of its own when that depth is small.
+    const deep = clone.body && (flattened || repaired || deepest > MAX_DEPTH) ? flattenDeepNesting(clone.body) : false;
+    same = !flattened && !templates && !repaired && !deep;
+  }
   checkBudget();
-  return prepared;
-}
-
-/** Chrome detection on the page itself, then a copy of the page without the chrome: prepareClone's common case. */
-function cloneWithoutChrome(
-  doc: Document,
-  options: ExtractOptions,
-  checkBudget: () => void,
-  onChrome?: (removed: RemovedItem[]) => void,
-  reuse?: PreparedClone,
-): PreparedClone {
-  checkBudget();
-  const reused = reuse?.analysed === doc ? reuse : undefined;
-  const page = reused ? reused.page : analysePage(doc);
-  const chrome = reused ? reused.chrome : findPageChromeIn(doc, page, options);
-  onChrome?.(chrome.map(({ category, sample, reason }) => ({ category, sample, reason })));
-  checkBudget();
-  // The readerable test reads the page before chrome removal: the page answers it, later and only if the verdict asks.
-  let answer: boolean | undefined;
-  const readerable = (): boolean => (answer ??= isProbablyReaderable(doc));
-  const analysedArticle = page.article >= 0 ? page.elements[page.article] : undefined;
-  const analysedTitle = page.title >= 0 ? page.elements[page.title] : undefined;
-  // Readability mutates, and chrome is removed before it scores: it gets a copy without the chrome.
-  const { copy, found } = copyDocument(doc, chrome.map((block) => block.element), [analysedArticle, analysedTitle]);
-  const [article = null, title = null] = found;
-  return { clone: copy, page, chrome, analysed: doc, readerable, article, title };
-}
-
-/**
- * A full clone, flattened (shadow roots, nesting), without templates and repaired, then chrome
- * detection on the page itself if the clone still matches it, else on the clone; then the chrome
- * is removed from the clone.
- */
-function cloneAndAnalyse(
-  doc: Document,
-  scan: { shadow: boolean; deepest: number },
-  options: ExtractOptions,
-  checkBudget: () => void,
-  onChrome?: (removed: RemovedItem[]) => void,
-  reuse?: PreparedClone,
-): PreparedClone {
-  // Readability mutates, and chrome is removed before it scores: work on a clone throughout.
-  const clone = copyDocument(doc).copy;
-  // Web-component pages: shadow content, with light-DOM children at their slots.
-  const { flattened, deepest } = flattenShadowRoots(doc, clone, scan);
-  const templates = removeInertTemplates(clone);
-  const repaired = repairBody(clone);
-  // The shadow scan measured the original's depth: a clone that still matches it (removing
-  // templates only makes it shallower) needs no walk of its own when that depth is small.
-  const deep = clone.body && (flattened || repaired || deepest > MAX_DEPTH) ? flattenDeepNesting(clone.body) : false;
-  const same = !flattened && !templates && !repaired && !deep;
-  checkBudget();
-  const analysed = same ? doc : clone;
+  const analysed = same || !clone ? doc : clone;
   const page = reuse && same && reuse.analysed === doc ? reuse.page : analysePage(analysed);
   const chrome = reuse && same && reuse.analysed === doc ? reuse.chrome : findPageChromeIn(analysed, page, options);
   onChrome?.(chrome.map(({ category, sample, reason }) => ({ category, sample, reason })));
@@ -372,20 +328,29 @@ function cloneAndAnalyse(
   // The readerable test reads the page before chrome removal: the original answers it, later and
   // only if the verdict asks, when the clone still matches it; otherwise the clone answers now.
   let readerable: () => boolean;
-  if (same) {
+  if (same || !clone) {
     let answer: boolean | undefined;
     readerable = () => (answer ??= isProbablyReaderable(doc));
   } else {
     const answer = isProbablyReaderable(clone);
     readerable = () => answer;
   }
-  // Found before anything is removed: positions are those of the original tree.
-  const analysedArticle = page.article >= 0 ? page.elements[page.article] : undefined;
-  const analysedTitle = page.title >= 0 ? page.elements[page.title] : undefined;
-  const wanted = [analysedArticle, analysedTitle, ...chrome.map((block) => block.element)];
-  const [articleEl, titleEl, ...chromeEls] = same ? counterparts(wanted, doc, clone) : wanted;
-  for (const el of chromeEls) el?.parentNode?.removeChild(el);
-  return { clone, page, chrome, analysed, readerable, article: articleEl ?? null, title: titleEl ?? null };
+  const wanted = [page.elements[page.article], page.elements[page.title]];
+  const chromeEls = chrome.map((block) => block.element);
+  let found: (Element | null | undefined)[];
+  if (!clone) ({ copy: clone, found } = copyDocument(doc, chromeEls, wanted));
+  else {
+    // Found before anything is removed: positions are those of the original tree.
+    found = same ? counterparts([...wanted, ...chromeEls], doc, clone) : [...wanted, ...chromeEls];
+    for (const el of found.slice(2)) el?.parentNode?.removeChild(el);
+  }
+  const [article = null, title = null] = found;
+  if (article && clone.body?.contains(article)) rejoinStrayBlocks(clone.body, article);
+  // Lazy images before Readability: its image counts and noscript handling see the real images.
+  // URLs are made absolute later, on the picked article only.
+  resolveLazyImages(clone);
+  checkBudget();
+  return { clone, page, chrome, analysed, readerable, article, title };
 }
 
 function parseReadable(clone: Document, charThreshold?: number) {
