@@ -305,6 +305,11 @@ export function analysePage(doc: Document): PageAnalysis {
   if (!body) return { elements, stats, article: -1, title: -1 };
   // Pre-order walk with an explicit stack (deeply nested pages must not overflow the call stack);
   // two parallel stacks, not [element, parent] pairs: this visits every node of every page.
+  // Role attributes, found natively: few elements have one, and reading it on each costs more.
+  const roles = new Map<Element, string>();
+  for (const el of Array.from(body.querySelectorAll('[role]'))) roles.set(el, el.getAttribute('role') as string);
+  const bodyRole = body.getAttribute('role');
+  if (bodyRole !== null) roles.set(body, bodyRole);
   const stack: Element[] = [body];
   const parents: number[] = [-1];
   const tags: string[] = [body.tagName];
@@ -342,7 +347,7 @@ export function analysePage(doc: Document): PageAnalysis {
         }
       }
     }
-    stats.push({ idx, end: idx, parent, text: ownText, ownText, linkText: 0, links: 0, commas, imgs: 0, buttons: 0, prose: 0, score: 0, role: el.getAttribute('role'), tag });
+    stats.push({ idx, end: idx, parent, text: ownText, ownText, linkText: 0, links: 0, commas, imgs: 0, buttons: 0, prose: 0, score: 0, role: roles.get(el) ?? null, tag });
   }
   // Children come after their parent in pre-order, so a reverse pass aggregates bottom-up.
   for (let i = elements.length - 1; i >= 0; i--) {

@@ -351,20 +351,33 @@ const BYLINE_HINT = /byline|author|dateline|writtenby|p-author/i;
 export function contentByline(doc: Document): string | null {
   const body = doc.body;
   if (!body) return null;
+  const own = bylineOf(body, body);
+  if (own !== undefined) return own;
   // The selector finds every element the byline test could accept (and a few more, which the
   // test then drops), natively and in document order: no script-side walk over the whole page.
-  for (const el of [body, ...Array.from(body.querySelectorAll(BYLINE_CANDIDATES))]) {
-    const itemprop = el.getAttribute('itemprop') ?? '';
-    const match = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (!(el.getAttribute('rel') === 'author' || itemprop.includes('author') || BYLINE_HINT.test(match))) continue;
-    if (!shownInBody(el, body)) continue;
-    const len = (el.textContent ?? '').trim().length;
-    if (len > 0 && len < 100) {
-      const name = Array.from(el.querySelectorAll('[itemprop]')).find((n) => (n.getAttribute('itemprop') ?? '').includes('name'));
-      return ((name ?? el).textContent ?? '').trim() || null;
-    }
+  // The first match is most often the byline, and finding it alone stops early in the page.
+  const first = body.querySelector(BYLINE_CANDIDATES);
+  if (!first) return null;
+  const found = bylineOf(first, body);
+  if (found !== undefined) return found;
+  const all = body.querySelectorAll(BYLINE_CANDIDATES);
+  for (let k = 1; k < all.length; k++) {
+    const next = bylineOf(all[k] as Element, body);
+    if (next !== undefined) return next;
   }
   return null;
+}
+
+/** The byline `el` gives when it passes the byline test (null when it holds only spaces), else undefined. */
+function bylineOf(el: Element, body: Element): string | null | undefined {
+  const itemprop = el.getAttribute('itemprop') ?? '';
+  const match = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (!(el.getAttribute('rel') === 'author' || itemprop.includes('author') || BYLINE_HINT.test(match))) return undefined;
+  if (!shownInBody(el, body)) return undefined;
+  const len = (el.textContent ?? '').trim().length;
+  if (!(len > 0 && len < 100)) return undefined;
+  const name = Array.from(el.querySelectorAll('[itemprop]')).find((n) => (n.getAttribute('itemprop') ?? '').includes('name'));
+  return ((name ?? el).textContent ?? '').trim() || null;
 }
 
 // Every element whose rel, itemprop, class or id can pass the byline test above (BYLINE_HINT's words).

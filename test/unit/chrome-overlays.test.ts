@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { findPageChrome } from '../../src/core/chrome-detect';
-import { extractMetadata } from '../../src/core/metadata';
+import { contentByline, extractMetadata } from '../../src/core/metadata';
 
 const load = (html: string): Document => parseHTML(html).document as unknown as Document;
 const PARAS = Array.from(
@@ -58,6 +58,18 @@ describe('metadata from hostile or unusual pages', () => {
     expect(extractMetadata(visible('Mis à jour le')).modifiedTime).toBe('2024-03-03');
     const none = extractMetadata(visible('Written'));
     expect([none.publishedTime, none.modifiedTime]).toEqual([null, null]);
+  });
+
+  it('the page byline is the first candidate that passes: hidden, empty or long ones before it are passed over', () => {
+    const byline = (before: string): string | null =>
+      contentByline(load(`<html><body>${before}<p class="byline">By <span itemprop="name">Ana Ruiz</span></p><p class="author-note">Someone Else</p></body></html>`));
+    expect(byline('')).toBe('Ana Ruiz');
+    expect(byline('<div class="author-box" hidden>Hidden Person</div>')).toBe('Ana Ruiz');
+    expect(byline('<div id="authors"></div>')).toBe('Ana Ruiz');
+    expect(byline(`<div class="byline-list">${'A very long list of names, '.repeat(5)}</div>`)).toBe('Ana Ruiz');
+    expect(byline('<a rel="author" href="/u">Jo Doe</a>')).toBe('Jo Doe');
+    expect(contentByline(load('<html><body class="author-page">Body Byline</body></html>'))).toBe('Body Byline');
+    expect(contentByline(load('<html><body><p class="note">No byline here</p></body></html>'))).toBeNull();
   });
 
   it('article:author holding a name is a byline; a profile URL is not', () => {
