@@ -508,11 +508,6 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     return rawText;
   };
   const textOf = (i: number): string => (textAt === i && normText !== null ? normText : (normText = norm(rawTextOf(i))));
-  // Elements with an aria-modal attribute, found natively: reading it on every element costs more.
-  const root = elements[0] as Element;
-  const withModalAttr = new Set<Element>(Array.from(root.querySelectorAll('[aria-modal]')));
-  if (root.hasAttribute('aria-modal')) withModalAttr.add(root);
-  const ariaModal = (el: Element): boolean => withModalAttr.has(el) && el.getAttribute('aria-modal') === 'true';
   // Class attributes, read once each: a list's items all ask for their parent's.
   const classes: (string | undefined)[] = new Array<string | undefined>(elements.length);
   const classOf = (i: number): string => (classes[i] ??= (elements[i] as Element).getAttribute('class') ?? '');
@@ -634,7 +629,8 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     // Dialogs and modals outside the article (paywall, newsletter and cookie overlays): chrome of
     // their own, reported with the backdrop that wraps them (it adds no text of its own).
     const elRole = (s.role ?? '').toLowerCase();
-    if ((elRole === 'dialog' || elRole === 'alertdialog' || ariaModal(el)) && s.text > 0 && s.text < 2000 && climbable(i) && !insideArticle(i)) {
+    // (The attribute is read last: every element reaches this test.)
+    if (s.text > 0 && s.text < 2000 && climbable(i) && !insideArticle(i) && (elRole === 'dialog' || elRole === 'alertdialog' || el.getAttribute('aria-modal') === 'true')) {
       let b = i;
       while (climbable(stats[b]?.parent ?? -1) && (stats[stats[b]?.parent as number] as Stats).text === (stats[b] as Stats).text) b = stats[b]?.parent as number;
       const text = rawTextOf(i);
@@ -760,18 +756,11 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     const el = elements[i] as Element;
     out.push({ element: el, category, sample: sampleOf(el), reason });
   };
-  // Marks are final here: with their indices sorted, "any mark inside this subtree" is one binary search.
-  const markAt = [...marks.keys()].sort((a, b) => a - b);
-  const containsMark = (i: number): boolean => {
-    let lo = 0;
-    let hi = markAt.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((markAt[mid] as number) <= i) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < markAt.length && (markAt[lo] as number) <= (stats[i] as Stats).end;
-  };
+  // Marks are final here: a prefix count answers "any mark inside this subtree" in constant time.
+  const marksUpTo = new Int32Array(elements.length + 1);
+  for (const k of marks.keys()) marksUpTo[k + 1] = 1;
+  for (let k = 0; k < elements.length; k++) (marksUpTo as Int32Array)[k + 1] += marksUpTo[k] as number;
+  const containsMark = (i: number): boolean => (marksUpTo[(stats[i] as Stats).end + 1] as number) - (marksUpTo[i + 1] as number) > 0;
 
   // Top-down: the first element judged chrome on each path is emitted and its subtree skipped.
   let i = 1; // 0 is <body>
@@ -839,7 +828,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
       return { category: 'consent', reason: role ? `role=${role} about cookies` : 'cookie notice' };
     }
     // Modal overlays that are not about cookies: paywall and sign-up prompts over the page.
-    if ((dialog || ariaModal(el)) && !inArticle && s.text < 1500 && SUBSCRIBE_TEXT.test(rawTextOf(i))) {
+    if ((dialog || el.getAttribute('aria-modal') === 'true') && !inArticle && s.text < 1500 && SUBSCRIBE_TEXT.test(rawTextOf(i))) {
       return { category: 'newsletter', reason: `modal ${role ? `role=${role}` : 'aria-modal'} with a sign-up prompt` };
     }
     if (tag === 'FORM' || role === 'search') {
