@@ -61,6 +61,24 @@ describe('trimArticleEdges', () => {
     expect(trimArticleEdges(only)).toBe(0);
   });
 
+  // A news story's own closing line may name a platform, a donation or an affiliate: only phrases
+  // that address the reader (or state the rights) are calls to action.
+  it('keeps closing lines of the story that only name a call-to-action topic', () => {
+    const endings = [
+      'Telegram did not respond to a request for comment on Tuesday evening.',
+      'The donation was returned to the company in March, the party said.',
+      'Two affiliates of the firm were fined in 2019 for similar breaches.',
+      'The newsletter, founded in 1998, has about 40,000 readers today.',
+    ];
+    for (const end of endings) {
+      const root = body(`<p>${LONG}</p><p>${LONG}</p><p>${end}</p>`);
+      expect(trimArticleEdges(root), end).toBe(0);
+      expect(blockText(root)).toContain(end);
+    }
+    const cta = body(`<p>${LONG}</p><p>${LONG}</p><p>Follow us on Telegram for the latest news from the region.</p>`);
+    expect(trimArticleEdges(cta)).toBe(1);
+  });
+
   it('leaves a body without running text alone', () => {
     const root = body(`<p>Tags: <a href="/a">x</a></p><p>12:00</p>`);
     expect(trimArticleEdges(root)).toBe(0);
