@@ -4,6 +4,9 @@
  * boundaries the way `textContent` glues them ("…Moscow.RELATED STORIES").
  */
 
+/** `s` with each whitespace run collapsed to one space, trimmed ('' for null or undefined). */
+export const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
   'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR',

@@ -5,12 +5,11 @@
  * paragraphs can stay behind even though they sit beside the picked ones under the same kind
  * of parent. Only blocks that share the article's shape come back: same parent tag and class
  * as the picked paragraphs, running text rather than links, inside the picked container.
- * Works on the extracted body and a pristine copy of Readability's input; never on the live page.
+ * Works on the extracted body and a pristine copy of the body Readability read; never on the live page.
  */
 
 import { elementAtPath } from './tree-path';
-
-const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+import { norm } from './block-text';
 
 // The blocks that can come back: paragraphs, subheadings and quotes, the parts of running text.
 const BLOCKS = 'p, h2, h3, h4, blockquote';
@@ -105,13 +104,11 @@ function commonAncestor(els: Element[]): Element | null {
 }
 
 /**
- * Adds to `body` (Readability's result) the paragraphs of the picked container in `pristine`
- * (a copy of Readability's input) that share the picked paragraphs' parent and were left out;
+ * Adds to `body` (Readability's result) the paragraphs of the picked container under `root`
+ * (a copy of the body Readability read) that share the picked paragraphs' parent and were left out;
  * each goes after the nearest picked paragraph before it. Returns how many were added.
  */
-export function restoreDroppedBlocks(body: Element, pristine: Document, articlePath: number[] | null = null): number {
-  const root = pristine.body;
-  if (!root) return 0;
+export function restoreDroppedBlocks(body: Element, root: Element, articlePath: number[] | null = null): number {
   const article = articlePath ? elementAtPath(root, articlePath) : null;
   // The pick's text blocks (a pick may hold no paragraph at all: one table cell, one list).
   const picked = Array.from(body.querySelectorAll(MATCHED)).filter((el) => norm(el.textContent).length >= 20 && !el.querySelector(MATCHED));
@@ -200,11 +197,10 @@ function hasLeadClass(el: Element): boolean {
  * Puts back the standfirst that news templates set in the article header, between the headline
  * and the body, where Readability (which keeps the body's container) leaves it out: a block
  * after the headline whose class names a lead, of running text without links, not in the pick.
- * It goes first in the body. `titlePath` is the headline's path in `pristine`. Returns whether one was added.
+ * It goes first in the body. `titlePath` is the headline's path below `root` (a copy of the body Readability read). Returns whether one was added.
  */
-export function restoreStandfirst(body: Element, pristine: Document, titlePath: number[] | null): boolean {
-  const root = pristine.body;
-  if (!root || !titlePath) return false;
+export function restoreStandfirst(body: Element, root: Element, titlePath: number[] | null): boolean {
+  if (!titlePath) return false;
   const title = elementAtPath(root, titlePath);
   if (!title) return false;
   const have = norm(body.textContent);

@@ -12,7 +12,7 @@ import { markImageCaptions, structureArticle } from './structure';
 import { removeCreditLines, trimArticleEdges } from './trim-edges';
 import { flattenShadowRoots, scanShadowContent } from './shadow-dom';
 import { copyDocument } from './document-copy';
-import { blockText, countWords, readingMinutes } from './block-text';
+import { blockText, countWords, norm, readingMinutes } from './block-text';
 import { restoreDroppedBlocks, restoreStandfirst } from './dropped-blocks';
 import { counterparts, pathFrom } from './tree-path';
 import { keepsFirstPick, looksShort, nonLinkTextLength, textLeftAfterChrome } from './short-result';
@@ -22,7 +22,6 @@ import type { Article, ExtractOptions, ExtractResult, MetadataField, MetadataSou
 const DEFAULT_BUDGET_MS = 3000;
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
 class BudgetExceeded extends Error {}
 
@@ -386,8 +385,11 @@ function extractFromPage(
   const pageText = textLeftAfterChrome(page, chrome.map((b) => b.element));
   const articlePath = first.article && clone.body ? pathFrom(clone.body, first.article) : null;
   const titlePath = first.title && clone.body?.contains(first.title) ? pathFrom(clone.body, first.title) : null;
-  // Readability mutates its input: a copy of it lets dropped paragraphs be found afterwards.
-  const pristine = clone.cloneNode(true) as Document;
+  // Readability mutates its input: a copy of it lets dropped paragraphs be found afterwards. The
+  // recovery passes read only the body: it alone is copied, detached (connecting every node to a
+  // new document costs more than copying it), under a bare <html> (as far as closest() climbs).
+  const pristine = clone.body?.cloneNode(true) as Element | undefined;
+  clone.body?.parentElement?.cloneNode(false).appendChild(pristine as Element);
   let parsed = parseReadable(clone);
   checkBudget();
   // A pick that covers little of the page's text (a story split across sibling containers, a
@@ -410,8 +412,10 @@ function extractFromPage(
   if (!parsed || !body) {
     return noArticle('not-article', notArticleMessage(doc), meta.title ?? docTitle, removed);
   }
-  restoreDroppedBlocks(body, pristine, articlePath);
-  restoreStandfirst(body, pristine, titlePath);
+  if (pristine) {
+    restoreDroppedBlocks(body, pristine, articlePath);
+    restoreStandfirst(body, pristine, titlePath);
+  }
 
   // Only the picked article's URLs are resolved, not every link of the page (menus, teasers, footers).
   // Readability has already resolved them against the document's base URI where it has one (a

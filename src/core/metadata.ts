@@ -5,6 +5,7 @@
  */
 import type { Article, MetadataField, MetadataSource } from './types';
 import { absoluteUrl } from './urls';
+import { norm } from './block-text';
 
 /** The metadata fields of an Article, read from the page (the title may still be missing here). */
 export type PageMetadata = Pick<
@@ -23,7 +24,7 @@ const MONTHS: Record<string, number> = {
 
 function clean(s: unknown): string | null {
   if (typeof s !== 'string') return null;
-  const t = s.replace(/\s+/g, ' ').trim();
+  const t = norm(s);
   return t ? decodeEntities(t) : null;
 }
 
@@ -548,8 +549,6 @@ export interface Chosen<T> {
   value: T | null;
   source: MetadataSource | null;
 }
-
-const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
 // Bylines that are really dates or buttons ("Follow Author", "Updated April 29, 2019"). Letters are
 // Unicode-aware: CJK, Arabic or Cyrillic names (陈晓雯) have no ASCII word characters at all.

@@ -7,6 +7,7 @@
  * not link text, the part of a page that is running text rather than navigation.
  */
 import type { PageAnalysis } from './chrome-detect';
+import { norm } from './block-text';
 
 // Below this share of the page's non-link text the first pick "looks short"; and pages with less
 // non-link text than MIN_PAGE_TEXT are short notes where any pick is as good as another.
@@ -34,11 +35,8 @@ export function textLeftAfterChrome(page: PageAnalysis, chrome: readonly Element
   return Math.max(0, left);
 }
 
-const spaceless = (s: string | null | undefined): number => {
-  // Same measure as the page analysis: whitespace runs count as one character.
-  const t = (s ?? '').replace(/\s+/g, ' ').trim();
-  return t.length;
-};
+// Same measure as the page analysis: whitespace runs count as one character.
+const spaceless = (s: string | null | undefined): number => norm(s).length;
 
 /** Characters of non-link text in an extracted body. */
 export function nonLinkTextLength(body: Element): number {
@@ -62,7 +60,7 @@ const KEPT_SHARE = 0.8;
  * paragraph text (its whole text when it has no paragraphs) appears in the second pick's text.
  */
 export function keepsFirstPick(first: Element, second: Element): boolean {
-  const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = (el: Element | null) => norm(el?.textContent);
   const blocks = Array.from(first.querySelectorAll('p')).map(text).filter(Boolean);
   if (!blocks.length) blocks.push(text(first));
   const total = blocks.reduce((n, b) => n + b.length, 0);

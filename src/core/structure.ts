@@ -4,10 +4,10 @@
  * is h2), every heading gets an id, and the outline lists them. Mutates the given body only.
  */
 import { safeElementId } from './html-allowlist';
+import { norm } from './block-text';
 import type { OutlineItem } from './types';
 
 const HEADING = /^H[1-6]$/;
-const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const comparable = (s: string): string => norm(s).toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
 
 /** True when the text has cased letters and none of them is lower case ("WHAT IS ISIS-K?"). */

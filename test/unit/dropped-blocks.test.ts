@@ -18,7 +18,7 @@ describe('restoreDroppedBlocks', () => {
   it('puts back a paragraph dropped from the picked container, in page order', () => {
     const page = load(`<html><body><div class="entry-content"><p>${A}</p><p>${B}</p><p>${C}</p><p>${D}</p></div></body></html>`);
     const body = pick(`<div><p>${A}</p><p>${C}</p><p>${D}</p></div>`);
-    expect(restoreDroppedBlocks(body, page)).toBe(1);
+    expect(restoreDroppedBlocks(body, page.body)).toBe(1);
     expect(texts(body)).toEqual([A, B, C, D]);
   });
 
@@ -31,7 +31,7 @@ describe('restoreDroppedBlocks', () => {
       <div class="field__item"><div class="para para--text"><h1>Another story</h1><div class="text"><p>${D}</p></div></div></div>
     </main></body></html>`);
     const body = pick(`<div class="text"><p>${A}</p><p>${B}</p></div>`);
-    restoreDroppedBlocks(body, page);
+    restoreDroppedBlocks(body, page.body);
     expect(texts(body)).toEqual([A, B, 'What comes next', C]);
   });
 
@@ -40,7 +40,7 @@ describe('restoreDroppedBlocks', () => {
     const row = (inner: string) => `<div class="vc_row"><div class="vc_column"><div class="vc_column-inner"><div class="wpb_wrapper"><div class="wpb_text_column"><div class="wpb_wrapper">${inner}</div></div></div></div></div></div>`;
     const page = load(`<html><body><div class="entry-content">${row(`<p>${A}</p><p>${B}</p>`)}${row(`<h2>Costs</h2><p>${C}</p>`)}${row(`<p>${D}</p>`)}</div></body></html>`);
     const body = pick(`<div class="wpb_wrapper"><p>${A}</p><p>${B}</p></div>`);
-    restoreDroppedBlocks(body, page);
+    restoreDroppedBlocks(body, page.body);
     expect(texts(body)).toEqual([A, B, 'Costs', C, D]);
   });
 
@@ -52,7 +52,7 @@ describe('restoreDroppedBlocks', () => {
       <form class="entry"><p>Log in to comment on this story.</p></form>
     </article></body></html>`);
     const body = pick(`<div class="entry"><p>${A}</p><p>${B}</p></div>`);
-    expect(restoreDroppedBlocks(body, page, pathFrom(page.body as Element, page.querySelector('article') as Element))).toBe(0);
+    expect(restoreDroppedBlocks(body, page.body, pathFrom(page.body as Element, page.querySelector('article') as Element))).toBe(0);
     expect(texts(body)).toEqual([A, B]);
   });
 
@@ -69,7 +69,7 @@ describe('restoreDroppedBlocks', () => {
     // Readability hands back the winning cell on its own, moved out of its table.
     const body = pick('<div></div>');
     body.firstElementChild?.appendChild(cell.cloneNode(true));
-    expect(restoreDroppedBlocks(body, page, pathFrom(page.body as Element, cell))).toBe(3);
+    expect(restoreDroppedBlocks(body, page.body, pathFrom(page.body as Element, cell))).toBe(3);
     expect(texts(body)).toEqual([`${A} ${B}`, `${C} ${D}`, B]);
   });
 
@@ -100,7 +100,7 @@ describe('restoreStandfirst', () => {
       <div class="byline">By A. Writer</div><p class="a-lead">${LEAD}</p></header>
       <div class="body"><p>${A}</p><p>${B}</p></div></article></body></html>`);
     const body = pick(`<div class="body"><p>${A}</p><p>${B}</p></div>`);
-    expect(restoreStandfirst(body, page, title(page))).toBe(true);
+    expect(restoreStandfirst(body, page.body, title(page))).toBe(true);
     expect(texts(body)).toEqual([LEAD, A, B]);
   });
 
@@ -109,7 +109,7 @@ describe('restoreStandfirst', () => {
     const page = load(`<html><body><article><header><hgroup><h3>Town hall</h3><h1>Cycle lanes approved</h1><h2>${LEAD}</h2></hgroup></header>
       <div class="body"><p>${A}</p><p>${B}</p></div></article></body></html>`);
     const body = pick(`<div class="body"><p>${A}</p><p>${B}</p></div>`);
-    expect(restoreStandfirst(body, page, title(page))).toBe(true);
+    expect(restoreStandfirst(body, page.body, title(page))).toBe(true);
     expect(texts(body)).toEqual([LEAD, A, B]);
     expect(body.querySelector('h2')).toBeNull();
   });
@@ -120,13 +120,13 @@ describe('restoreStandfirst', () => {
     const page = load(`<html><body><article><header><h1>Cycle lanes approved</h1><div class="post__lead"><h2>${LEAD}</h2></div>
       <div class="meta">By A. Writer</div></header><div class="body"><p>${A}</p><p>${B}</p></div></article></body></html>`);
     const body = pick(`<div class="body"><p>${A}</p><p>${B}</p></div>`);
-    expect(restoreStandfirst(body, page, title(page))).toBe(true);
+    expect(restoreStandfirst(body, page.body, title(page))).toBe(true);
     expect(texts(body)).toEqual([LEAD, A, B]);
 
     const header = load(`<html><body><article><h1>Cycle lanes approved</h1><div class="intro-block"><h2>Also in this issue</h2><p>${C} ${D}</p></div>
       <div class="body"><p>${A}</p><p>${B}</p></div></article></body></html>`);
     const body2 = pick(`<div class="body"><p>${A}</p><p>${B}</p></div>`);
-    expect(restoreStandfirst(body2, header, title(header))).toBe(false);
+    expect(restoreStandfirst(body2, header.body, title(header))).toBe(false);
     expect(texts(body2)).toEqual([A, B]);
   });
 
@@ -136,14 +136,14 @@ describe('restoreStandfirst', () => {
     const page = load(`<html><body><h1>Cycle lanes approved</h1><div class="body"><p>${A}</p><p>${B}</p></div>
       <div class="next"><div class="intro">${LEAD}</div></div></body></html>`);
     const body = pick(`<div class="body"><p>${A}</p><p>${B}</p></div>`);
-    expect(restoreStandfirst(body, page, title(page))).toBe(false);
+    expect(restoreStandfirst(body, page.body, title(page))).toBe(false);
     expect(texts(body)).toEqual([A, B]);
   });
 
   it('adds nothing when the standfirst is already in the body, or when the lead-styled block is a sign-up box or a teaser', () => {
     const already = load(`<html><body><h1>Cycle lanes approved</h1><div class="body"><p class="intro">${LEAD}</p><p>${A}</p></div></body></html>`);
     const body1 = pick(`<div class="body"><p class="intro">${LEAD}</p><p>${A}</p></div>`);
-    expect(restoreStandfirst(body1, already, title(already))).toBe(false);
+    expect(restoreStandfirst(body1, already.body, title(already))).toBe(false);
     expect(texts(body1)).toEqual([LEAD, A]);
 
     const boxes = load(`<html><body><h1>Cycle lanes approved</h1>
@@ -151,7 +151,7 @@ describe('restoreStandfirst', () => {
       <ul><li><p class="teaser">An older story about the bus lanes in the town centre and what the council decided about them then.</p></li></ul>
       <div class="body"><p>${A}</p><p>${B}</p></div></body></html>`);
     const body2 = pick(`<div class="body"><p>${A}</p><p>${B}</p></div>`);
-    expect(restoreStandfirst(body2, boxes, title(boxes))).toBe(false);
+    expect(restoreStandfirst(body2, boxes.body, title(boxes))).toBe(false);
     expect(texts(body2)).toEqual([A, B]);
   });
 });
