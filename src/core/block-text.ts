@@ -7,6 +7,16 @@
 /** `s` with each whitespace run collapsed to one space, trimmed ('' for null or undefined). */
 export const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
+/** Characters of link text under `el`, each whitespace run counted as one. */
+export function linkTextLength(el: Element): number {
+  let n = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) n += norm(a.textContent).length;
+  return n;
+}
+
+/** The share of link text in `el`, whose text is `length` characters long (0 for no text). */
+export const linkShare = (el: Element, length: number): number => (length ? linkTextLength(el) / length : 0);
+
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
   'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR',

@@ -9,7 +9,7 @@
  */
 
 import { elementAtPath } from './tree-path';
-import { norm } from './block-text';
+import { linkShare, norm } from './block-text';
 
 // The blocks that can come back: paragraphs, subheadings and quotes, the parts of running text.
 const BLOCKS = 'p, h2, h3, h4, blockquote';
@@ -26,13 +26,6 @@ const MIN_MATCHED = 2;
 function signature(el: Element | null): string {
   if (!el) return '';
   return `${el.tagName}.${norm(el.getAttribute('class'))}`;
-}
-
-function linkShare(el: Element, length: number): number {
-  if (!length) return 0;
-  let n = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) n += norm(a.textContent).length;
-  return n / length;
 }
 
 /** The parent holding most of the running-text paragraphs under `container` (their usual wrapper). */

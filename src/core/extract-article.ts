@@ -100,16 +100,18 @@ function repairBody(clone: Document): boolean {
  * magazine templates put it beside the headline, outside the container Readability keeps.
  */
 function findLeadParagraph(root: Element, description: string | null, skip: readonly Element[] = []): string | null {
+  const rootText = root.textContent ?? '';
   const want = norm(description);
   if (want.length < 50) return null;
   const head = want.slice(0, 50);
   // Most descriptions are not in the page word for word: one look at the page's text saves
   // normalising the text of every block. (An element's text is part of the body's.) The head's
   // longest word is in the raw text wherever the head is in the normalised text, and looking for
-  // it first spares rewriting the whole page's whitespace on most pages.
-  const raw = root.textContent ?? '';
+  // it first spares a search of the whole page's text on most pages. That search allows any
+  // whitespace run where the head has a space: it finds the head wherever norm(rootText) holds it
+  // (and may find more, which the blocks' own test then rejects) without normalising a whole page.
   const word = head.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
-  if (!raw.includes(word) || !norm(raw).includes(head)) return null;
+  if (!rootText.includes(word) || !new RegExp(head.replace(/[^\w ]/g, '\\$&').replace(/ /g, '\\s+')).test(rootText)) return null;
   for (const el of Array.from(root.querySelectorAll('p, div, h2, span, strong'))) {
     const raw = el.textContent ?? '';
     if (raw.length < 50) continue;
@@ -496,16 +498,15 @@ function notArticleMessage(doc: Document): string {
  * blog post is still an article, and saying "no article" on one loses the reader the page.
  */
 function judgeArticle(original: Document, body: Element, words: number, readerable: () => boolean, meta: PageMetadata): string | null {
-  const linkWords = Array.from(body.querySelectorAll('a')).reduce((n, a) => n + countWords(a.textContent ?? ''), 0);
-  const density = words ? linkWords / words : 1;
+  const linkWords = (el: Element): number => Array.from(el.querySelectorAll('a')).reduce((n, a) => n + countWords(a.textContent ?? ''), 0);
+  const density = words ? linkWords(body) / words : 1;
   // Running text in words (ideographs count one each, so CJK paragraphs are judged alike).
   let proseWords = 0;
   for (const p of Array.from(body.querySelectorAll('p, pre, blockquote, td, dd'))) {
     if (p.closest('li') || p.querySelector('p')) continue;
     const w = countWords(p.textContent ?? '');
     if (w < 12) continue;
-    const lw = Array.from(p.querySelectorAll('a')).reduce((n, a) => n + countWords(a.textContent ?? ''), 0);
-    if (lw < w * 0.3) proseWords += w;
+    if (linkWords(p) < w * 0.3) proseWords += w;
   }
   const imgs = body.querySelectorAll('img').length;
   if (words < 8) {

@@ -7,7 +7,7 @@
  * not link text, the part of a page that is running text rather than navigation.
  */
 import type { PageAnalysis } from './chrome-detect';
-import { norm } from './block-text';
+import { linkTextLength, norm } from './block-text';
 
 // Below this share of the page's non-link text the first pick "looks short"; and pages with less
 // non-link text than MIN_PAGE_TEXT are short notes where any pick is as good as another.
@@ -35,14 +35,9 @@ export function textLeftAfterChrome(page: PageAnalysis, chrome: readonly Element
   return Math.max(0, left);
 }
 
-// Same measure as the page analysis: whitespace runs count as one character.
-const spaceless = (s: string | null | undefined): number => norm(s).length;
-
-/** Characters of non-link text in an extracted body. */
+/** Characters of non-link text in an extracted body (whitespace runs count as one, as in the page analysis). */
 export function nonLinkTextLength(body: Element): number {
-  let n = spaceless(body.textContent);
-  for (const a of Array.from(body.querySelectorAll('a'))) n -= spaceless(a.textContent);
-  return Math.max(0, n);
+  return Math.max(0, norm(body.textContent).length - linkTextLength(body));
 }
 
 /** True when an extracted body of `got` characters covers too little of a page with `left` characters. */

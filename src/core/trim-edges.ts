@@ -3,7 +3,7 @@
  * lists, photo credits, bare dates and link rows before the first or after the last paragraph
  * of running text. Works on the extracted body (a detached clone), never on the live page.
  */
-import { norm } from './block-text';
+import { linkShare as linkDensity, norm } from './block-text';
 
 const BLOCK_SELECTOR = 'p, li, h1, h2, h3, h4, h5, h6, dt, dd, blockquote, pre, table, figure, div, section, ul, ol, dl';
 const CONTAINER = /^(DIV|SECTION|UL|OL|DL|ARTICLE|MAIN)$/;
@@ -50,13 +50,6 @@ const CLOSING_CALL =
 // Only the last few blocks, each short, are looked at: a story's own last paragraph is longer.
 const CLOSING_BLOCKS = 3;
 const CLOSING_MAX = 300;
-
-function linkDensity(el: Element, textLen: number): number {
-  if (!textLen) return 0;
-  let n = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) n += norm(a.textContent).length;
-  return n / textLen;
-}
 
 const BLOCK_NAMES = new Set(BLOCK_SELECTOR.split(', '));
 // Same test as `!norm(text)`: \s is the class norm() collapses.
