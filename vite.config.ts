@@ -155,10 +155,10 @@ const GLOBAL_NAMES: Record<ScriptPart, string> = {
  * Core modules a content-script part takes from a part injected before it instead of bundling a
  * second copy: module file → the earlier part's export (its IIFE's global). Every content script of
  * the extension in a frame shares one global scope (the isolated world), so the earlier part's
- * global is there; content.js exports chrome-detect for exactly this.
+ * global is there; content.js exports chrome-detect's exports as its own for exactly this.
  */
 const SHARED_FROM: Partial<Record<ScriptPart, Record<string, string>>> = {
-  'content-extract': { 'src/core/chrome-detect.ts': `${GLOBAL_NAMES.content}.chromeDetect` },
+  'content-extract': { 'src/core/chrome-detect.ts': GLOBAL_NAMES.content },
 };
 
 /** Modules that only make sense in Node: a browser bundle that reaches one is a build error. */
@@ -174,41 +174,200 @@ function noNodeOnly(): Plugin {
   };
 }
 
-/**
- * Readability's debug logging, dropped from page scripts: `this.log(...)` is a no-op unless the
- * `debug` option is set (Clearpage never sets it), yet its arguments are evaluated on every parse
- * ("Grabbed: " + articleContent.innerHTML serialises the whole article) and its strings ship.
- * Each call becomes `void 0` and each `if (this._debug)` block dead code; the arguments are
- * literals, names and DOM reads, so nothing else changes.
+/*
+ * Readability in page scripts. Clearpage uses Readability as published (the CLI and the tests run
+ * it unchanged); content-extract.js, which every toolbar click injects, carries a smaller copy:
+ * code that cannot run there is dropped and Readability's own member names are shortened. Each
+ * edit below fails the build when Readability's source no longer matches it (an update must be
+ * looked at, not shipped half-edited); test/unit/page-build.test.ts applies them to the installed
+ * Readability and checks the built file.
  */
-function readabilityWithoutLogging(): Plugin {
+
+const READABILITY_FILE = /[\\/]@mozilla[\\/]readability[\\/]Readability\.js$/;
+const READABILITY_SOURCE = resolve(ROOT, 'node_modules/@mozilla/readability/Readability.js');
+
+/** The error for an edit that no longer finds its target in Readability's source. */
+function mismatch(what: string): Error {
+  return new Error(`Readability's source no longer matches the page build's edit "${what}": check the edit against the new version (vite.config.ts)`);
+}
+
+/** `code` with every `from` replaced; an error when `from` is not there. */
+function replaceAllChecked(code: string, from: string, to: string, what: string): string {
+  if (!code.includes(from)) throw mismatch(what);
+  return code.replaceAll(from, to);
+}
+
+/**
+ * Readability's debug logging: `this.log(...)` is a no-op unless the `debug` option is set
+ * (Clearpage never sets it), yet its arguments are evaluated on every parse ("Grabbed: " +
+ * articleContent.innerHTML serialises the whole article) and its strings ship. Each call becomes
+ * `void 0` and each `if (this._debug)` block dead code; the arguments are literals, names and DOM
+ * reads, so nothing else changes.
+ */
+export function readabilityWithoutLogging(code: string): string {
   const CALL = 'this.log(';
+  let out = '';
+  let from = 0;
+  for (let at = code.indexOf(CALL); at >= 0; at = code.indexOf(CALL, from)) {
+    // Find the call's closing parenthesis, skipping string literals.
+    let depth = 1;
+    let i = at + CALL.length;
+    for (; i < code.length && depth > 0; i++) {
+      const c = code[i];
+      if (c === '"' || c === "'" || c === '`') {
+        for (i++; i < code.length && code[i] !== c; i++) if (code[i] === '\\') i++;
+      } else if (c === '(') depth++;
+      else if (c === ')') depth--;
+    }
+    if (depth > 0) throw mismatch(`this.log( call at ${at}`);
+    out += code.slice(from, at) + 'void 0';
+    from = i;
+  }
+  // Debug mode's own code (a console logger built in the constructor) goes with it.
+  return replaceAllChecked(out + code.slice(from), 'if (this._debug)', 'if (false)', 'debug logger');
+}
+
+/** `code` without the method `name` (its definition to its closing `},`); an error when it is not there. */
+function withoutMethod(code: string, name: string): string {
+  const at = code.indexOf(`\n  ${name}(`);
+  const end = at < 0 ? -1 : code.indexOf('\n  },\n', at);
+  if (end < 0) throw mismatch(`method ${name}`);
+  return code.slice(0, at) + code.slice(end + '\n  },'.length);
+}
+
+/** `code` without the block that starts with `head` (up to its matching brace); an error when it is not there. */
+function withoutBlock(code: string, head: string, what: string): string {
+  const at = code.indexOf(head);
+  if (at < 0 || !head.endsWith('{')) throw mismatch(what);
+  let depth = 0;
+  for (let i = at + head.length - 1; i < code.length; i++) {
+    if (code[i] === '{') depth++;
+    else if (code[i] === '}' && --depth === 0) return code.slice(0, at) + code.slice(i + 1);
+  }
+  throw mismatch(what);
+}
+
+/**
+ * Readability code that cannot run in Clearpage, each [why, what Readability has, what replaces it]:
+ * a branch for a case that never arises becomes `if (false)` (the minifier drops it) or goes.
+ */
+const READABILITY_DEAD_CODE: [string, string, string][] = [
+  // Set only on documents of Readability's own parser (Firefox's reader view); Clearpage gives it
+  // DOM clones (browser DOM, linkedom).
+  ['JSDOMParser flag', 'this._docJSDOMParser = this._doc.firstChild.__JSDOMParser__;', ''],
+  ['JSDOMParser branches', 'this._docJSDOMParser', 'false'],
+  // Clearpage calls `new Readability(document, options)`, never the old (uri, document) form.
+  ['old constructor form', 'if (options && options.documentElement) {\n    doc = options;\n    options = arguments[2];\n  } else if (', 'if ('],
+  // parseReadable passes a serializer, keepClasses: true and no maxElemsToParse (its time budget
+  // bounds the work): the default serializer, the class cleaner and the element count are dead.
+  ['default serializer', 'options.serializer ||\n    function (el) {\n      return el.innerHTML;\n    };', 'options.serializer;'],
+  ['classes to preserve', '  CLASSES_TO_PRESERVE: ["page"],\n', ''],
+  // Result fields Clearpage does not read (parseReadable's return type keeps it so): the article's
+  // text (a walk over the whole article), its length and the published time.
+  ['text of the result', '    var textContent = articleContent.textContent;\n', ''],
+  ['text of the result', '      textContent,\n      length: textContent.length,\n', ''],
+  ['published time of the result', '      publishedTime: metadata.publishedTime,\n', ''],
+];
+
+/**
+ * Readability without the code that cannot run in Clearpage (READABILITY_DEAD_CODE, the class
+ * cleaner, and the REGEXPS entries no code reads, left over from features Readability removed).
+ * `parseReadableSource` (src/core/extract-article.ts) is checked for the options that make it dead.
+ */
+export function readabilityWithoutDeadCode(code: string, parseReadableSource: string): string {
+  if (!/serializer: /.test(parseReadableSource) || !/keepClasses: true/.test(parseReadableSource) || /maxElemsToParse/.test(parseReadableSource)) {
+    throw new Error('parseReadable (src/core/extract-article.ts) changed the Readability options that the page build relies on (vite.config.ts)');
+  }
+  let out = code;
+  for (const [what, from, to] of READABILITY_DEAD_CODE) out = replaceAllChecked(out, from, to, what);
+  out = withoutBlock(out, 'if (!this._keepClasses) {', 'class cleaning');
+  out = withoutBlock(out, 'if (this._maxElemsToParse > 0) {', 'element count limit');
+  out = withoutMethod(out, '_cleanClasses');
+  // Fields that only the dropped code read (the debug flag's readers went with the logging).
+  for (const field of ['_debug', '_keepClasses', '_classesToPreserve', '_maxElemsToParse']) {
+    out = out.replace(new RegExp(`\n {2}this\\.${field} =[^;]*;`), () => '');
+    if (out.includes(`this.${field}`)) throw mismatch(`unused field ${field}`);
+  }
+  if (/this\.(_cleanClasses|CLASSES_TO_PRESERVE)\b/.test(out)) throw mismatch('class cleaner (still used)');
+  const block = /\n {2}REGEXPS: \{\n([\s\S]*?)\n {2}\},\n/.exec(out);
+  if (!block || out.includes('REGEXPS[')) throw mismatch('REGEXPS block');
+  // An entry runs from its key (or the comment above it) to the next one; its regex may sit on the next line.
+  const entries = block[1].split(/\n(?= {4}(?:\/\/|\w+:))/);
+  const unread = entries.filter((e) => {
+    const key = /^ {4}(\w+):/.exec(e)?.[1];
+    return key !== undefined && !out.includes(`REGEXPS.${key}`);
+  });
+  if (!unread.length) throw mismatch('unread REGEXPS entries');
+  return out.replace(block[1], entries.filter((e) => !unread.includes(e)).join('\n'));
+}
+
+/**
+ * Readability as page scripts carry it: without its logging and without the code Clearpage never
+ * runs. `deadCode: false` keeps the latter, for a Readability that other code calls with other
+ * options (scripts/profile-chromium.ts times one beside Clearpage).
+ */
+export function readabilityForPages({ deadCode = true } = {}): Plugin {
   return {
-    name: 'clearpage-readability-without-logging',
+    name: 'clearpage-readability-for-pages',
     transform(code, id) {
-      if (!/[\\/]@mozilla[\\/]readability[\\/]Readability\.js$/.test(id)) return null;
-      let out = '';
-      let from = 0;
-      for (let at = code.indexOf(CALL); at >= 0; at = code.indexOf(CALL, from)) {
-        // Find the call's closing parenthesis, skipping string literals.
-        let depth = 1;
-        let i = at + CALL.length;
-        for (; i < code.length && depth > 0; i++) {
-          const c = code[i];
-          if (c === '"' || c === "'" || c === '`') {
-            for (i++; i < code.length && code[i] !== c; i++) if (code[i] === '\\') i++;
-          } else if (c === '(') depth++;
-          else if (c === ')') depth--;
-        }
-        if (depth > 0) this.error(`Unbalanced this.log( call in ${id} at ${at}`);
-        out += code.slice(from, at) + 'void 0';
-        from = i;
+      if (!READABILITY_FILE.test(id)) return null;
+      try {
+        if (!deadCode) return { code: readabilityWithoutLogging(code), map: null };
+        const options = readFileSync(resolve(ROOT, 'src/core/extract-article.ts'), 'utf8');
+        return { code: readabilityWithoutDeadCode(readabilityWithoutLogging(code), options), map: null };
+      } catch (e) {
+        return this.error(`${(e as Error).message} (${id})`);
       }
-      // Debug mode's own code (a console logger built in the constructor) goes with it.
-      out = (out + code.slice(from)).replaceAll('if (this._debug)', 'if (false)');
-      return { code: out, map: null };
     },
   };
+}
+
+/**
+ * Readability's member names that are safe to shorten: each is declared by Readability (a key of
+ * its prototype or a `this.x =` field), used only as `this.name` (never read off another object,
+ * as `node.TEXT_NODE` is, so no DOM or built-in name is among them) and never quoted. Likewise
+ * the camelCase keys of its REGEXPS table, read only as `REGEXPS.key` (generic keys such as
+ * `byline` are left: other modules use the words). `reserved`: the other names of those objects,
+ * which a shortened name must not take.
+ */
+export function readabilityMemberNames(source: string): { names: string[]; reserved: string[] } {
+  const onlyOff = (name: string, owner: string) => !new RegExp(`(?<!\\b${owner})\\.${name}\\b|["'\`]${name}["'\`]`).test(source);
+  const protoKeys = [...source.matchAll(/^ {2}(\w+)(?=\(|:)/gm)].map((m) => m[1]);
+  const fields = [...source.matchAll(/\bthis\.(\w+) =(?!=)/g)].map((m) => m[1]);
+  const declared = [...new Set([...protoKeys, ...fields])];
+  const members = declared.filter((n) => /^(_[a-z]\w*|[A-Z][A-Z0-9]*_[A-Z0-9_]+)$/i.test(n) && onlyOff(n, 'this'));
+  const tableKeys = [...(/\n {2}REGEXPS: \{\n([\s\S]*?)\n {2}\},\n/.exec(source)?.[1] ?? '').matchAll(/^ {4}(\w+):/gm)].map((m) => m[1]);
+  const keys = tableKeys.filter((k) => /[a-z][A-Z]/.test(k) && onlyOff(k, 'REGEXPS'));
+  const names = [...members, ...keys];
+  const reserved = [...declared, ...tableKeys].filter((n) => !names.includes(n));
+  return { names, reserved: [...reserved, ...Object.getOwnPropertyNames(Object.prototype)] };
+}
+
+/**
+ * content-extract.js shortens Readability's member names (`this._grabArticle(` → `this.q(`): they
+ * were a fifth of its size. Only readabilityMemberNames are touched (of the code as the page
+ * build edits it), and the build fails if any other module of the bundle mentions one: it could
+ * be reading that member, which the shortened name would break.
+ */
+export function readabilityShortNames(): { plugin: Plugin; minify: { mangleProps: { include: RegExp; reserved: string[] } } } {
+  const source = readabilityWithoutLogging(readFileSync(READABILITY_SOURCE, 'utf8'));
+  // Readability-readerable.js keeps its own copy of two REGEXPS entries: those keep their names.
+  const readerable = readFileSync(READABILITY_SOURCE.replace(/\.js$/, '-readerable.js'), 'utf8');
+  const all = readabilityMemberNames(source);
+  const names = all.names.filter((n) => !new RegExp(`\\b${n}\\b`).test(readerable));
+  const reserved = [...all.reserved, ...all.names.filter((n) => !names.includes(n))];
+  if (names.length < 50) throw mismatch(`member names (found ${names.length})`);
+  const mention = new RegExp(`\\b(${names.join('|')})\\b`);
+  const plugin: Plugin = {
+    name: 'clearpage-readability-short-names',
+    transform(code, id) {
+      if (READABILITY_FILE.test(id)) return null;
+      const hit = mention.exec(code);
+      if (hit) this.error(`${id} mentions "${hit[1]}", a Readability member whose name content-extract.js shortens (vite.config.ts)`);
+      return null;
+    },
+  };
+  return { plugin, minify: { mangleProps: { include: new RegExp(`^(${names.join('|')})$`), reserved } } };
 }
 
 /**
@@ -217,11 +376,13 @@ function readabilityWithoutLogging(): Plugin {
  */
 function scriptBuild(entry: string, fileName: string, part: ScriptPart): UserConfig {
   const shared = Object.fromEntries(Object.entries(SHARED_FROM[part] ?? {}).map(([file, global]) => [resolve(ROOT, file), global]));
+  // Only content-extract.js bundles Readability.
+  const readability = part === 'content-extract' ? readabilityShortNames() : null;
   return {
     publicDir: false,
     // __CLEARPAGE_BROWSER__ drops html-window.ts's Node-only fallback (loading jsdom) from page scripts.
     define: { 'process.env.NODE_ENV': JSON.stringify('production'), __CLEARPAGE_BROWSER__: 'true' },
-    plugins: [noNodeOnly(), readabilityWithoutLogging(), extensionTargets(part)],
+    plugins: [noNodeOnly(), readabilityForPages(), ...(readability ? [readability.plugin] : []), extensionTargets(part)],
     // Page-injected scripts use a few-line stand-in for webextension-polyfill (see the file).
     resolve: part === 'background' ? {} : { alias: { 'webextension-polyfill': resolve(ROOT, 'src/content/browser-api.ts') } },
     build: {
@@ -237,7 +398,16 @@ function scriptBuild(entry: string, fileName: string, part: ScriptPart): UserCon
         name: GLOBAL_NAMES[part],
         fileName: () => fileName,
       },
-      rolldownOptions: { external: Object.keys(shared), output: { codeSplitting: false, globals: shared } },
+      rolldownOptions: {
+        external: Object.keys(shared),
+        output: {
+          codeSplitting: false,
+          globals: shared,
+          // No Symbol.toStringTag on the IIFE's exports: nothing reads it, and every part ships it.
+          generatedCode: { symbols: false },
+          ...(readability ? { minify: readability.minify } : {}),
+        },
+      },
     },
   };
 }

@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, type Plugin, type UserConfig } from 'vite';
+import { build, type Plugin, type Rolldown, type UserConfig } from 'vite';
 import { CACHE_DIR, REPO_ROOT } from './corpora';
 
 export const BENCH_GLOBAL = '__clearpageBench';
@@ -28,15 +28,20 @@ const CORE_MODULES: { file: string; as: string }[] = [
   { file: 'page-strip.ts', as: 'pageStrip' },
 ];
 
+type Settings = { define: Record<string, string>; plugins: Plugin[]; minify?: Rolldown.OutputOptions['minify'] };
+
 /** The shipped page scripts' build settings (vite.config.ts, content-extract mode) minus its output plugin. */
-async function shippedSettings(): Promise<{ define: Record<string, string>; plugins: Plugin[] }> {
+async function shippedSettings(): Promise<Settings> {
   const { default: config } = (await import('../vite.config')) as { default: (env: { mode: string; command: string }) => UserConfig };
   const shipped = config({ mode: 'content-extract', command: 'build' });
   const plugins = ((shipped.plugins ?? []) as Plugin[]).filter((p) => p && p.name !== 'clearpage-extension-targets');
-  return { define: (shipped.define ?? {}) as Record<string, string>, plugins };
+  // The minifier's settings too: content-extract.js shortens Readability's member names.
+  const output = shipped.build?.rolldownOptions?.output;
+  const minify = output && !Array.isArray(output) ? output.minify : undefined;
+  return { define: (shipped.define ?? {}) as Record<string, string>, plugins, minify };
 }
 
-async function buildIife(entry: string, outDir: string, name: string, fileName: string, settings: { define: Record<string, string>; plugins: Plugin[] }): Promise<string> {
+async function buildIife(entry: string, outDir: string, name: string, fileName: string, settings: Settings): Promise<string> {
   await build({
     configFile: false,
     root: REPO_ROOT,
@@ -52,7 +57,7 @@ async function buildIife(entry: string, outDir: string, name: string, fileName: 
       sourcemap: false,
       copyPublicDir: false,
       lib: { entry, formats: ['iife'], name, fileName: () => fileName },
-      rolldownOptions: { output: { codeSplitting: false } },
+      rolldownOptions: { output: { codeSplitting: false, ...(settings.minify ? { minify: settings.minify } : {}) } },
     },
   });
   return readFileSync(join(outDir, fileName), 'utf8');

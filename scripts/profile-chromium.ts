@@ -9,7 +9,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'vite';
+import { build, type Plugin } from 'vite';
 import { chromium } from '@playwright/test';
 import { CACHE_DIR, REPO_ROOT, listTrafilaturaPages, openCorpus } from '../bench/corpora';
 import { startPageServer } from '../bench/page-server';
@@ -35,44 +35,54 @@ interface Profile {
   timeDeltas: number[];
 }
 
-async function bundle(): Promise<string> {
+/** An unminified IIFE of `entryLines` as .cache/profile/<fileName>, built with `plugins` and `define`. */
+async function iife(entryLines: string[], global: string, fileName: string, plugins: Plugin[], define: Record<string, string>): Promise<string> {
   const outDir = join(CACHE_DIR, 'profile');
   mkdirSync(outDir, { recursive: true });
-  const entry = join(outDir, 'entry.ts');
-  writeFileSync(
-    entry,
-    [
-      "import { Readability } from '@mozilla/readability';",
-      `import { extractArticle } from ${JSON.stringify(join(REPO_ROOT, 'src/core/extract-article.ts'))};`,
-      'export { Readability, extractArticle };',
-      '',
-    ].join('\n'),
-  );
-  // The shipped build's plugins and defines (vite.config.ts, content-extract mode), unminified.
-  const config = (await import('../vite.config')).default as (env: { mode: string; command: string }) => Record<string, unknown>;
-  const shipped = config({ mode: 'content-extract', command: 'build' }) as { plugins: { name: string }[]; define: Record<string, string> };
+  const entry = join(outDir, `${global}-entry.ts`);
+  writeFileSync(entry, [...entryLines, ''].join('\n'));
   await build({
     configFile: false,
     root: REPO_ROOT,
     logLevel: 'warn',
     publicDir: false,
-    define: shipped.define,
-    plugins: shipped.plugins.filter((p) => p.name !== 'clearpage-extension-targets'),
+    define,
+    plugins,
     build: {
       outDir,
       emptyOutDir: false,
       target: 'es2022',
       minify: false,
       copyPublicDir: false,
-      lib: { entry, formats: ['iife'], name: '__cpProfile', fileName: () => 'profile.js' },
+      lib: { entry, formats: ['iife'], name: global, fileName: () => fileName },
       rolldownOptions: { output: { codeSplitting: false } },
     },
   });
-  return readFileSync(join(outDir, 'profile.js'), 'utf8');
+  return readFileSync(join(outDir, fileName), 'utf8');
+}
+
+/**
+ * The core with the shipped build's plugins and defines (vite.config.ts, content-extract mode),
+ * and apart from it the Readability it is timed against: without its logging, but not cut to
+ * Clearpage's options as the core's copy is (it is called with Readability's defaults).
+ */
+async function bundle(): Promise<{ reference: string; core: string }> {
+  const vite = await import('../vite.config');
+  const config = vite.default as (env: { mode: string; command: string }) => Record<string, unknown>;
+  const shipped = config({ mode: 'content-extract', command: 'build' }) as { plugins: Plugin[]; define: Record<string, string> };
+  const reference = await iife(["export { Readability } from '@mozilla/readability';"], '__cpProfileReference', 'profile-reference.js', [vite.readabilityForPages({ deadCode: false })], shipped.define);
+  const core = await iife(
+    [`export { extractArticle } from ${JSON.stringify(join(REPO_ROOT, 'src/core/extract-article.ts'))};`],
+    '__cpProfile',
+    'profile.js',
+    shipped.plugins.filter((p) => p.name !== 'clearpage-extension-targets'),
+    shipped.define,
+  );
+  return { reference, core };
 }
 
 async function main(): Promise<void> {
-  const source = await bundle();
+  const { reference, core } = await bundle();
   const corpus = openCorpus('trafilatura-eval');
   if ('missing' in corpus) throw new Error(corpus.missing);
   const pages = listTrafilaturaPages(corpus.dir).pages.filter((_, i) => i % STEP === 0);
@@ -96,11 +106,14 @@ async function main(): Promise<void> {
     try {
       await page.goto(server.urlFor(p.path), { waitUntil: 'domcontentloaded', timeout: 15_000 }).catch(() => undefined);
       await page.evaluate('window.trustedTypes && Object.defineProperty(window, "trustedTypes", { value: undefined, configurable: true })');
-      await page.evaluate(source);
+      // Apart, so that profile lines ("fn:line") are those of .cache/profile/profile.js.
+      await page.evaluate(reference);
+      await page.evaluate(core);
       const url = JSON.stringify(p.url);
       // Warm up both (JIT, DOMPurify's first setup), then time each alone.
       const times = (await page.evaluate(`(() => {
-        const { Readability, extractArticle } = __cpProfile;
+        const { Readability } = __cpProfileReference;
+        const { extractArticle } = __cpProfile;
         extractArticle(document, ${url}, { timeBudgetMs: 1e9 });
         new Readability(document.cloneNode(true)).parse();
         let r = Infinity, c = Infinity;

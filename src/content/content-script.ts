@@ -8,12 +8,13 @@ import browser from 'webextension-polyfill';
 import { createPageStrip, selectorFor, categoryForElement, textSample, type PageStrip } from '../core/page-strip';
 import type { ExtractResult } from '../core/types';
 import { handle, send, type PickerResult, type StripState } from '../shared/messages';
-import { hostKey, validateExport, validateSites, type SiteRules } from '../shared/settings';
+import { hostKey, storedFrontMatter, storedSiteRules, type SiteRules } from '../shared/settings';
 import type { Picker } from './element-picker';
 import { contentAddons } from './content-addons';
 
-// content-extract.js uses this copy of chrome-detect instead of bundling its own (vite.config.ts).
-export * as chromeDetect from '../core/chrome-detect';
+// content-extract.js uses this copy of chrome-detect instead of bundling its own (vite.config.ts):
+// its exports are content.js's (the IIFE's global), not a namespace object, which costs a helper.
+export * from '../core/chrome-detect';
 
 const INSTALLED = Symbol.for('clearpage.content');
 
@@ -61,8 +62,8 @@ function install(): void {
   const ready = browser.storage.local
     .get(['sites', 'export'])
     .then((stored) => {
-      rules = validateSites(stored.sites)[host] ?? rules;
-      exportFrontMatter = validateExport(stored.export).frontMatter;
+      rules = storedSiteRules(stored.sites, host) ?? rules;
+      exportFrontMatter = storedFrontMatter(stored.export);
       stripper.setRules({ extraChromeSelectors: rules.hide, keepSelectors: rules.keep });
       if (rules.autoStrip && !stripper.stripped) {
         stripper.strip();

@@ -354,7 +354,10 @@ function prepareClone(
   return { clone, page, chrome, analysed, readerable, article, title };
 }
 
-function parseReadable(clone: Document, charThreshold?: number) {
+/** The fields of Readability's result Clearpage reads: the page build drops the others (vite.config.ts). */
+type ReadableResult = Pick<NonNullable<ReturnType<Readability<Element>['parse']>>, 'content' | 'title' | 'byline' | 'dir' | 'lang' | 'siteName' | 'excerpt'>;
+
+function parseReadable(clone: Document, charThreshold?: number): ReadableResult | null {
   return new Readability<Element>(clone, {
     serializer: (el) => el as Element,
     // Classes are dropped by the sanitiser except code-language hints ("language-ts"), which

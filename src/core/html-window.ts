@@ -49,8 +49,6 @@ export function setSanitizerWindowFactory(factory: (() => PurifierWindow) | null
  * content script's IIFE bundle, which shares this module.
  */
 function loadNodeWindow(): PurifierWindow | null {
-  // The extension's page scripts are built with this set: their bundle drops the Node path.
-  if (typeof __CLEARPAGE_BROWSER__ !== 'undefined' && __CLEARPAGE_BROWSER__) return null;
   const proc = (globalThis as { process?: { argv?: string[]; cwd?: () => string; getBuiltinModule?: (id: string) => unknown } }).process;
   const moduleApi = proc?.getBuiltinModule?.('node:module') as
     | { createRequire(path: string): (id: string) => unknown }
@@ -77,11 +75,19 @@ export function htmlWindowFor(doc: Document | null | undefined): PurifierWindow 
   if (own && hasFullDom(own)) return own;
   const g = globalThis as { document?: Document; window?: PurifierWindow };
   if (g.document && g.window && hasFullDom(g.window)) return g.window;
+  // The extension's pages and page scripts are built with this set: their bundles drop the Node
+  // path (no factory is set there, and jsdom is not bundled).
+  const win = typeof __CLEARPAGE_BROWSER__ !== 'undefined' && __CLEARPAGE_BROWSER__ ? null : nodeHtmlWindow();
+  if (!win) throw new Error('Clearpage: no DOM that can parse HTML is available.');
+  return win;
+}
+
+/** The Node window (from the factory, else jsdom), made afresh every NODE_WINDOW_USES uses; null when there is none. */
+function nodeHtmlWindow(): PurifierWindow | null {
   if (!nodeWindow || nodeWindowUses >= NODE_WINDOW_USES) {
     nodeWindow = windowFactory ? windowFactory() : loadNodeWindow();
     nodeWindowUses = 0;
   }
   nodeWindowUses += 1;
-  if (!nodeWindow || !hasFullDom(nodeWindow)) throw new Error('Clearpage: no DOM that can parse HTML is available.');
-  return nodeWindow;
+  return nodeWindow && hasFullDom(nodeWindow) ? nodeWindow : null;
 }

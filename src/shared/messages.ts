@@ -195,14 +195,17 @@ export type Handlers = {
  */
 export function handle(handlers: Handlers): () => void {
   const listener = (message: unknown, sender: Runtime.MessageSender): Promise<Envelope<unknown>> | undefined => {
-    if (!isRequest(message)) return undefined;
-    const handler = handlers[message.type] as
+    // Only the types handled here: an own key of `handlers` (never an inherited one, such as
+    // "toString") is a request type, so the content script needs no list of all of them.
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
+    const handler = handlers[type as RequestType] as
       | ((request: Request, sender: Runtime.MessageSender) => unknown)
       | undefined;
     if (!handler) return undefined;
     return (async (): Promise<Envelope<unknown>> => {
       try {
-        const value = await handler(message, sender);
+        const value = await handler(message as Request, sender);
         return { __clearpage: true, ok: true, value: value === undefined ? null : value };
       } catch (error) {
         return { __clearpage: true, ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -48,7 +48,7 @@ export const READING_LIMITS = {
   lineHeight: { min: 1.1, max: 2.4 },
 } as const;
 
-export const DEFAULT_READING: Readonly<ReadingSettings> = Object.freeze({
+export const DEFAULT_READING: Readonly<ReadingSettings> = /* @__PURE__ */ Object.freeze({
   fontSize: 18,
   width: 68,
   lineHeight: 1.6,
@@ -186,6 +186,13 @@ export function validateSiteRules(raw: unknown): { rules: SiteRules; dropped: nu
   };
 }
 
+/** One stored site entry validated: its host key and rules, or null when the entry is unusable. */
+function siteEntry(host: string, value: unknown): { key: string; site: { rules: SiteRules; dropped: number } } | null {
+  const key = hostKey(host);
+  const site = validateSiteRules(value);
+  return key && /^[a-z0-9.-]+$/.test(key) && site ? { key, site } : null;
+}
+
 /** Validated per-site rules: unusable hosts and selectors are dropped and reported. */
 export function validateSites(raw: unknown, problems: string[] = []): Record<string, SiteRules> {
   const out: Record<string, SiteRules> = {};
@@ -197,18 +204,36 @@ export function validateSites(raw: unknown, problems: string[] = []): Record<str
   let droppedSites = 0;
   let droppedRules = 0;
   for (const [host, value] of Object.entries(raw)) {
-    const key = hostKey(host);
-    const site = validateSiteRules(value);
-    if (!key || !/^[a-z0-9.-]+$/.test(key) || !site) {
+    const entry = siteEntry(host, value);
+    if (!entry) {
       droppedSites++;
       continue;
     }
-    out[key] = site.rules;
-    droppedRules += site.dropped;
+    out[entry.key] = entry.site.rules;
+    droppedRules += entry.site.dropped;
   }
   if (droppedSites) problems.push(`${droppedSites} unreadable site entr${droppedSites === 1 ? 'y was' : 'ies were'} removed.`);
   if (droppedRules) problems.push(`${droppedRules} invalid site rule${droppedRules === 1 ? ' was' : 's were'} removed.`);
   return out;
+}
+
+/**
+ * One host's rules as validateSites keeps them (undefined when it has none), without validating
+ * every other site: the content script needs only its page's, and not validateSites' reports.
+ */
+export function storedSiteRules(raw: unknown, host: string): SiteRules | undefined {
+  let rules: SiteRules | undefined;
+  if (!isRecord(raw)) return rules;
+  for (const [key, value] of Object.entries(raw)) {
+    // The last usable entry of the host wins, as in validateSites.
+    if (hostKey(key) === host) rules = siteEntry(key, value)?.site.rules ?? rules;
+  }
+  return rules;
+}
+
+/** The stored front-matter default as validateExport reads it (without its reports). */
+export function storedFrontMatter(raw: unknown): boolean {
+  return isRecord(raw) && typeof raw.frontMatter === 'boolean' ? raw.frontMatter : DEFAULT_EXPORT.frontMatter;
 }
 
 /** Validate a whole stored settings object; never throws. */

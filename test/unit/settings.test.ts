@@ -9,8 +9,12 @@ const {
   DEFAULT_READING,
   defaultSettings,
   hostKey,
+  storedFrontMatter,
+  storedSiteRules,
   toUblockFilters,
+  validateExport,
   validateSettings,
+  validateSites,
 } = await import('../../src/shared/settings');
 
 describe('settings schema', () => {
@@ -57,6 +61,23 @@ describe('settings schema', () => {
     const { settings, problems } = validateSettings({ sites: ['bdnews24.com'] });
     expect(settings.sites).toEqual({});
     expect(problems).toEqual(['Site rules were unreadable and have been cleared.']);
+  });
+
+  it("reads one host's rules and the front-matter default as the full validation does (the content script's reads)", () => {
+    const sites = {
+      'WWW.Example.com.': { autoStrip: true, hide: ['.ad', 42, '.ad'], keep: 'nope' },
+      'www.example.com': 'corrupt',
+      'ok.org': { hide: ['.promo'] },
+      'OK.org': { keep: ['.related'] },
+    };
+    for (const host of ['www.example.com', 'ok.org', 'other.net', '', 'constructor']) {
+      expect(storedSiteRules(sites, host)).toEqual(Object.hasOwn(validateSites(sites), host) ? validateSites(sites)[host] : undefined);
+    }
+    expect(storedSiteRules(sites, 'ok.org')).toEqual({ autoStrip: false, hide: [], keep: ['.related'] });
+    expect(storedSiteRules(['ok.org'], 'ok.org')).toBeUndefined();
+    for (const stored of [undefined, null, 'x', [], {}, { frontMatter: false }, { frontMatter: 'no' }, { format: 'text', frontMatter: true }]) {
+      expect(storedFrontMatter(stored)).toBe(validateExport(stored).frontMatter);
+    }
   });
 
   it('turns URLs and hosts into site keys', () => {
