@@ -147,8 +147,11 @@ const keyOfText = (text: string): string =>
     .trim();
 const headingKey = (s: string): string => keyOfText(norm(s));
 
-function tokensOf(el: Element): string[] {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+/** An element's `${class} ${id}` string: the class/id evidence every hint test reads. */
+const classIdOf = (el: Element): string => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+
+/** The lower-cased words of a class/id string, with the parts of compound names. */
+function tokensOf(raw: string): string[] {
   if (!raw.trim()) return [];
   const out: string[] = [];
   for (const word of raw.split(/\s+/)) {
@@ -164,24 +167,20 @@ function tokensOf(el: Element): string[] {
 // Class/id strings repeat across a page (every teaser card has the same ones): judge each once.
 const hintCache = new Map<string, ChromeCategory | null>();
 
-function hintCategory(el: Element): ChromeCategory | null {
-  return hintCategoryOfClassId(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`, el);
-}
-
-/** hintCategory when the caller already has `${class} ${id}` of `el`. */
-function hintCategoryOfClassId(raw: string, el: Element): ChromeCategory | null {
+/** The chrome category a class/id string (classIdOf) names, or null. */
+function hintCategory(raw: string): ChromeCategory | null {
   const known = hintCache.get(raw);
   if (known !== undefined) return known;
-  const category = hintCategoryOf(el);
+  const category = hintCategoryOf(raw);
   if (hintCache.size > 20000) hintCache.clear();
   hintCache.set(raw, category);
   return category;
 }
 
-function hintCategoryOf(el: Element): ChromeCategory | null {
-  const tokens = tokensOf(el);
+function hintCategoryOf(raw: string): ChromeCategory | null {
+  const tokens = tokensOf(raw);
   if (!tokens.length) return null;
-  const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().split(/\s+/);
+  const words = raw.toLowerCase().split(/\s+/);
   for (const [re, cat] of HINTS) {
     // "card-header", "entry-footer", "j-header": component parts, not the site's masthead or
     // footer, so those two only count as whole class names.
@@ -594,7 +593,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
       const hl = (el.getAttribute('hreflang') ?? el.getAttribute('lang') ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
       const otherLang = !!hl && !!lang && hl !== lang;
       const otherScript = (ENDONYMS.test(text) || !!hl) && text.split(' ').length <= 3 && scriptOf(text) !== null && scriptOf(text) !== pageScript;
-      if (otherLang || otherScript || (ENDONYMS.test(text) && !!hl)) {
+      if (otherLang || otherScript || (!!hl && ENDONYMS.test(text))) {
         let b = i;
         while (climbable(s.parent) && climbable(stats[b]?.parent ?? -1)) {
           const p = stats[b]?.parent as number;
@@ -635,7 +634,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
       while (climbable(stats[b]?.parent ?? -1) && (stats[stats[b]?.parent as number] as Stats).text === (stats[b] as Stats).text) b = stats[b]?.parent as number;
       const text = rawTextOf(i);
       let hinted: ChromeCategory | null = null;
-      for (let p = i; p >= b && !hinted; p = (stats[p] as Stats).parent) hinted = hintCategory(elements[p] as Element);
+      for (let p = i; p >= b && !hinted; p = (stats[p] as Stats).parent) hinted = hintCategory(classIdOf(elements[p] as Element));
       const category: ChromeCategory = hinted === 'consent' || COOKIE_TEXT.test(text) ? 'consent' : (hinted ?? 'newsletter');
       mark(b, category, `${elRole ? `role=${elRole}` : 'aria-modal'} overlay`);
     }
@@ -650,8 +649,9 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
       }
     }
 
-    // "Read also: <a>Another story</a>" paragraphs inside the article text.
-    if ((tag === 'P' || tag === 'DIV' || tag === 'LI' || HEADING_TAGS.has(tag)) && s.links >= 1 && s.text <= 400 && s.ownText + s.linkText > 0) {
+    // "Read also: <a>Another story</a>" paragraphs inside the article text. Menu items are such
+    // blocks too: the prefix's separator, looked for in the raw text, spares normalising theirs.
+    if ((tag === 'P' || tag === 'DIV' || tag === 'LI' || HEADING_TAGS.has(tag)) && s.links >= 1 && s.text <= 400 && s.ownText + s.linkText > 0 && /[:：?»>|–—-]/.test(rawTextOf(i))) {
       const text = textOf(i);
       const m = READ_ALSO_PREFIX.exec(text);
       if (m && s.linkText >= (text.length - m[0].length) * 0.4 && climbable(i)) mark(i, 'related', `"${m[0].trim()}" teaser`);
@@ -787,14 +787,14 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     const density = s.text ? s.linkText / s.text : 0;
     const role = (s.role ?? '').toLowerCase();
     if (extra.length && safeMatches(el, extra)) {
-      return { category: hintCategory(el) ?? marks.get(i)?.category ?? 'more-from', reason: 'site rule' };
+      return { category: hintCategory(classIdOf(el)) ?? marks.get(i)?.category ?? 'more-from', reason: 'site rule' };
     }
     const m = marks.get(i);
     if (m) return m;
     if (s.text === 0 && s.imgs === 0) return null;
     // The class/id string and its hint, read once: several tests below use them.
     const classId = `${classOf(i)} ${el.getAttribute('id') ?? ''}`;
-    const hint = hintCategoryOfClassId(classId, el);
+    const hint = hintCategory(classId);
 
     // Landmarks. Inside the article an <aside>/<footer> can be the article's own, so they need more evidence.
     if (tag === 'NAV' || role === 'navigation' || role === 'menubar') {
@@ -851,7 +851,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     }
     // After the story (blogs, magazines): the writer's photo and a short bio in a block named
     // "author" ("post-author", "entry-author"); a byline before the story is never after it.
-    if ((afterStory(i) || trailing) && s.imgs > 0 && s.text >= 40 && s.text < 1200 && s.prose <= 2 && tokensOf(el).includes('author')) {
+    if ((afterStory(i) || trailing) && s.imgs > 0 && s.text >= 40 && s.text < 1200 && s.prose <= 2 && tokensOf(classId).includes('author')) {
       return { category: 'more-from', reason: 'author box after the story' };
     }
     // Story cards named "teaser" ("c-teaser", "basicTeaser", "teaser__news-list"), as news and
@@ -872,11 +872,11 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
       if (hint === 'header-footer' && (inArticle || within(title, i))) {
         /* the article's own header */
       } else if (hint === 'comments' && s.prose >= 0 && !inArticle) {
-        return { category: 'comments', reason: `class/id "${tokensOf(el).join(' ').slice(0, 40)}"` };
+        return { category: 'comments', reason: `class/id "${tokensOf(classId).join(' ').slice(0, 40)}"` };
       } else if (((small || linky) && noProse) || (hint === 'newsletter' && s.text < 700 && s.prose <= 2) || (hint === 'related' && s.links >= 2 && s.text < 3000 && afterStory(i))) {
         // Sign-up, paywall, donation and call-to-action boxes carry a pitch of a paragraph or two;
         // related-post lists after the story (WordPress plugins, magazines) an excerpt per post.
-        return { category: hint, reason: `class/id "${tokensOf(el).join(' ').slice(0, 40)}"` };
+        return { category: hint, reason: `class/id "${tokensOf(classId).join(' ').slice(0, 40)}"` };
       }
     }
 
