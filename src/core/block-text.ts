@@ -46,7 +46,7 @@ export function textBlocks(root: Node, options: BlockTextOptions = {}): string[]
       // (Soft hyphens stay: they are the page's own hyphenation points.)
       .replace(/[\u200b\ufeff]/g, '')
       .replace(/[ \t\n\r\f\v\u00a0]+/g, ' ')
-      .replace(new RegExp(` ?${LINE_BREAK} ?`, 'g'), '\n')
+      .replace(/ ?\u2028 ?/g, '\n')
       .replace(/\n{2,}/g, '\n')
       .trim();
     if (t) out.push(t);

@@ -31,7 +31,7 @@ function signature(el: Element | null): string {
 /** The parent holding most of the running-text paragraphs under `container` (their usual wrapper). */
 function mainParagraphParent(container: Element): Element | null {
   const weight = new Map<Element, number>();
-  for (const p of Array.from(container.querySelectorAll('p'))) {
+  for (const p of container.querySelectorAll('p')) {
     const text = norm(p.textContent);
     if (text.length < 80 || !p.parentElement || linkShare(p, text.length) > MAX_LINK_SHARE) continue;
     weight.set(p.parentElement, (weight.get(p.parentElement) ?? 0) + text.length);
@@ -72,7 +72,7 @@ function twinSiblings(container: Element): Element[] {
 function isTeaser(el: Element, container: Element): boolean {
   let e = el.parentElement;
   for (let level = 0; e && e !== container && level < 2; level++, e = e.parentElement) {
-    for (const heading of Array.from(e.querySelectorAll('h2, h3, h4, h5'))) {
+    for (const heading of e.querySelectorAll('h2, h3, h4, h5')) {
       const text = norm(heading.textContent).length;
       if (text > 0 && (!!heading.closest('a') || linkShare(heading, text) > 0.8)) return true;
     }
@@ -109,7 +109,7 @@ export function restoreDroppedBlocks(body: Element, root: Element, articlePath: 
   for (const el of picked) byText.set(`${el.tagName} ${norm(el.textContent)}`, el);
   // Pristine blocks with the same tag and text as a picked one: where the pick sits in the page.
   const counterpart = new Map<Element, Element>();
-  for (const el of Array.from(root.querySelectorAll(MATCHED))) {
+  for (const el of root.querySelectorAll(MATCHED)) {
     const hit = byText.get(`${el.tagName} ${norm(el.textContent)}`);
     if (hit) counterpart.set(el, hit);
   }
@@ -137,7 +137,7 @@ export function restoreDroppedBlocks(body: Element, root: Element, articlePath: 
   const inScope = (el: Element): boolean => scopes.some((sc) => sc.contains(el));
   // The twins' common parent holds the scope's blocks in document order.
   const walkRoot = scopes.length > 1 ? (commonAncestor(scopes) as Element) : container;
-  for (const el of Array.from(walkRoot.querySelectorAll(`${BLOCKS}, ${MATCHED}`))) {
+  for (const el of walkRoot.querySelectorAll(`${BLOCKS}, ${MATCHED}`)) {
     if (!inScope(el)) continue;
     const mine = counterpart.get(el);
     if (mine) {

@@ -99,8 +99,7 @@ function repairBody(clone: Document): boolean {
  * The page's standfirst: the visible element whose text is the page's description. News and
  * magazine templates put it beside the headline, outside the container Readability keeps.
  */
-function findLeadParagraph(root: Element, description: string | null, skip: readonly Element[] = []): string | null {
-  const rootText = root.textContent ?? '';
+function findLeadParagraph(root: Element, description: string | null, skip: readonly Element[] = [], rootText = root.textContent ?? ''): string | null {
   const want = norm(description);
   if (want.length < 50) return null;
   const head = want.slice(0, 50);
@@ -112,7 +111,7 @@ function findLeadParagraph(root: Element, description: string | null, skip: read
   // (and may find more, which the blocks' own test then rejects) without normalising a whole page.
   const word = head.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
   if (!rootText.includes(word) || !new RegExp(head.replace(/[^\w ]/g, '\\$&').replace(/ /g, '\\s+')).test(rootText)) return null;
-  for (const el of Array.from(root.querySelectorAll('p, div, h2, span, strong'))) {
+  for (const el of root.querySelectorAll('p, div, h2, span, strong')) {
     const raw = el.textContent ?? '';
     if (raw.length < 50) continue;
     // The normalised text starts with the normalised first 300 characters: a block whose
@@ -125,14 +124,6 @@ function findLeadParagraph(root: Element, description: string | null, skip: read
     if (text.startsWith(head) && !el.querySelector('p, div, h2') && !el.closest('a') && !skip.some((c) => c.contains(el))) return text;
   }
   return null;
-}
-
-/** The description's opening when the article body lacks it (a standfirst Readability left out), else null. */
-function missingLead(body: Element, description: string | null): string | null {
-  const want = norm(description);
-  if (want.length < 50) return null;
-  const head = want.slice(0, 50);
-  return norm(body.textContent).includes(head) ? null : head;
 }
 
 /** Puts the standfirst back at the top of the article body. */
@@ -382,7 +373,10 @@ function extractFromPage(
     reportRemoved(r);
   });
   const { clone, page, chrome, readerable } = first;
-  const meta = extractMetadata(doc, pageUrl);
+  // The page's text, read once for the date labels and the standfirst search.
+  let liveText: string | undefined;
+  const bodyText = (): string => (liveText ??= doc.body?.textContent ?? '');
+  const meta = extractMetadata(doc, pageUrl, bodyText);
   // The standfirst search reads the page as Readability gets it. On a clone that no longer
   // matches the page it must run now (Readability consumes the clone); otherwise it runs on the
   // page itself, skipping the chrome, and only if the picked article lacks the description.
@@ -427,16 +421,17 @@ function extractFromPage(
   // live page); this resolves them against the page URL where it has none (linkedom, DOMParser).
   absolutizeUrls(body, documentBaseUrl(doc, pageUrl || undefined));
   const { title, sources } = chooseMetadata(doc, meta, parsed, page.title >= 0 ? norm(page.elements[page.title]?.textContent) : null, docTitle);
-  const head = missingLead(body, meta.excerpt);
-  if (head) {
+  // A description's opening that the article body lacks: a standfirst Readability left out.
+  const want = norm(meta.excerpt);
+  if (want.length >= 50 && !norm(body.textContent).includes(want.slice(0, 50))) {
     const root = first.analysed === doc ? doc.body : null;
-    const lead = root ? findLeadParagraph(root, meta.excerpt, chrome.map((b) => b.element)) : earlyLead;
+    const lead = root ? findLeadParagraph(root, meta.excerpt, chrome.map((b) => b.element), bodyText()) : earlyLead;
     checkBudget();
     if (lead) restoreLeadParagraph(body, lead);
   }
   // DOMPurify drops customised built-ins (<section is="x-y">) with all their content; the
   // attribute means nothing in the reader (WordPress block themes use it on the whole post).
-  for (const el of Array.from(body.querySelectorAll('[is]'))) el.removeAttribute('is');
+  for (const el of body.querySelectorAll('[is]')) el.removeAttribute('is');
   removeCreditLines(body);
   trimArticleEdges(body);
   markImageCaptions(body);
@@ -505,7 +500,7 @@ function judgeArticle(original: Document, body: Element, words: number, readerab
   const density = words ? linkWords(body) / words : 1;
   // Running text in words (ideographs count one each, so CJK paragraphs are judged alike).
   let proseWords = 0;
-  for (const p of Array.from(body.querySelectorAll('p, pre, blockquote, td, dd'))) {
+  for (const p of body.querySelectorAll('p, pre, blockquote, td, dd')) {
     if (p.closest('li') || p.querySelector('p')) continue;
     const w = countWords(p.textContent ?? '');
     if (w < 12) continue;

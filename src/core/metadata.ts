@@ -71,7 +71,7 @@ function jsonLdObjects(doc: Document): JsonObject[] {
       if (item['@graph']) visit(item['@graph'], depth + 1);
     }
   };
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
     const raw = (script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').trim();
     if (!raw) continue;
     try {
@@ -124,7 +124,7 @@ function imageUrl(v: Json, byId: Map<string, JsonObject>): string | null {
 function metaIndex(doc: Document): Map<string, string> {
   const index = new Map<string, string>();
   // One pass over the meta tags, not one per field: a page can carry hundreds of them.
-  for (const m of Array.from(doc.querySelectorAll('meta[content]'))) {
+  for (const m of doc.querySelectorAll('meta[content]')) {
     const k = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').trim().toLowerCase();
     // RDFa allows several properties in one attribute (property="dc:description og:description").
     const keys = k.includes(' ') ? k.split(/\s+/) : [k];
@@ -270,7 +270,12 @@ const ANY_LABEL_WORD = new RegExp(`${PUBLISHED_WORD.source}|${UPDATED_WORD.sourc
  * Finds "Published : …" / "Updated : …" lines in short text elements; `want` says which are still
  * needed (the walk stops once those are found, and is skipped when neither is).
  */
-function visibleDates(doc: Document, offset: string | null, want: { published: boolean; modified: boolean }): { published: string | null; modified: string | null } {
+function visibleDates(
+  doc: Document,
+  offset: string | null,
+  want: { published: boolean; modified: boolean },
+  bodyText: () => string,
+): { published: string | null; modified: string | null } {
   let published: string | null = null;
   let modified: string | null = null;
   const body = doc.body;
@@ -278,7 +283,7 @@ function visibleDates(doc: Document, offset: string | null, want: { published: b
   // A label lies inside one text node, so it is in the body's text too: one native read of that
   // text spares the walk over every node on the many pages that print no such label at all.
   const words = want.published ? (want.modified ? ANY_LABEL_WORD : PUBLISHED_WORD) : UPDATED_WORD;
-  if (!words.test(body.textContent ?? '')) return { published, modified };
+  if (!words.test(bodyText())) return { published, modified };
   const stack: Element[] = [body];
   const kids: Element[] = [];
   let visited = 0;
@@ -421,8 +426,11 @@ function langFrom(doc: Document): { lang: string | null; source: MetadataSource 
   return { lang: null, source: null };
 }
 
-/** Reads title, byline, site name, dates, language, direction, excerpt and lead image from a document. */
-export function extractMetadata(doc: Document, url?: string): PageMetadata {
+/**
+ * Reads title, byline, site name, dates, language, direction, excerpt and lead image from a document.
+ * `bodyText` gives the body's textContent, for a caller that reads it too (it is read once then).
+ */
+export function extractMetadata(doc: Document, url?: string, bodyText = (): string => doc.body?.textContent ?? ''): PageMetadata {
   const sources: PageMetadata['sources'] = {};
   const metas = metaIndex(doc);
   const objects = jsonLdObjects(doc);
@@ -488,7 +496,7 @@ export function extractMetadata(doc: Document, url?: string): PageMetadata {
   const visible = visibleDates(doc, offset, {
     published: !(normaliseIsoDate(ldPublished) ?? normaliseIsoDate(metaPublished) ?? normaliseIsoDate(itempropValue) ?? normaliseIsoDate(ldCreated) ?? normaliseIsoDate(timeEl?.getAttribute('datetime') ?? null)),
     modified: !(normaliseIsoDate(ldModified) ?? normaliseIsoDate(metaModified) ?? timeUpdated),
-  });
+  }, bodyText);
 
   const publishedTime = pick('publishedTime', [
     [normaliseIsoDate(ldPublished), 'json-ld'],

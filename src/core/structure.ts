@@ -19,12 +19,12 @@ function isCapitals(text: string): boolean {
 
 /** True when every letter of `p` sits inside <strong>/<b> (a bold line used as a subheading). */
 function isFullyBold(p: Element): boolean {
-  const total = norm(p.textContent ?? '').replace(/\s/g, '').length;
+  const total = norm(p.textContent).replace(/\s/g, '').length;
   if (!total) return false;
   let bold = 0;
-  for (const b of Array.from(p.querySelectorAll('strong, b'))) {
+  for (const b of p.querySelectorAll('strong, b')) {
     if (b.parentElement?.closest('strong, b') && p.contains(b.parentElement.closest('strong, b'))) continue;
-    bold += norm(b.textContent ?? '').replace(/\s/g, '').length;
+    bold += norm(b.textContent).replace(/\s/g, '').length;
   }
   return bold >= total;
 }
@@ -36,11 +36,11 @@ function isFullyBold(p: Element): boolean {
  */
 export function isPseudoHeading(p: Element): boolean {
   if (p.tagName !== 'P') return false;
-  const text = norm(p.textContent ?? '');
+  const text = norm(p.textContent);
   if (text.length < 3 || text.length > 120) return false;
   if (p.querySelector('img, a, picture, video, iframe, br + br')) return false;
   const next = p.nextElementSibling;
-  if (!next || !norm(next.textContent ?? '')) return false;
+  if (!next || !norm(next.textContent)) return false;
   if (/^(by|von|par|por|photo|image|source|credit|read more|also read)\b/i.test(text)) return false;
   const words = text.split(' ').length;
   if (isCapitals(text)) return text.endsWith('?') || (words >= 2 && !/[.,;:]$/.test(text));
@@ -82,29 +82,29 @@ export function structureArticle(body: Element, title: string | null): OutlineIt
   for (const h of headings) {
     if (titleKey && comparable(h.textContent ?? '') === titleKey) h.parentNode?.removeChild(h);
   }
-  headings = headings.filter((h) => h.parentNode && norm(h.textContent ?? ''));
+  headings = headings.filter((h) => h.parentNode && norm(h.textContent));
   // Empty headings are layout spacers.
-  for (const h of Array.from(body.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
-    if (!norm(h.textContent ?? '') && !h.querySelector('img')) h.parentNode?.removeChild(h);
+  for (const h of body.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+    if (!norm(h.textContent) && !h.querySelector('img')) h.parentNode?.removeChild(h);
   }
 
   const promoted = new Set<Element>();
-  for (const p of Array.from(body.querySelectorAll('p'))) {
+  for (const p of body.querySelectorAll('p')) {
     if (isPseudoHeading(p)) promoted.add(p);
   }
 
   const levels = [...new Set(headings.map((h) => Number(h.tagName[1])))].sort((a, b) => a - b);
   const levelMap = new Map(levels.map((l, i) => [l, Math.min(6, 2 + i)]));
   // Pseudo-headings sit one level below real section headings when the article has both.
-  const promotedLevel = levels.length ? Math.min(6, 3) : 2;
+  const promotedLevel = levels.length ? 3 : 2;
 
   const seen = new Set<string>();
   const outline: OutlineItem[] = [];
-  for (const el of Array.from(body.querySelectorAll('h1, h2, h3, h4, h5, h6, p'))) {
+  for (const el of body.querySelectorAll('h1, h2, h3, h4, h5, h6, p')) {
     let h: Element;
     let level: number;
     if (HEADING.test(el.tagName)) {
-      if (!el.parentNode || !norm(el.textContent ?? '')) continue;
+      if (!el.parentNode || !norm(el.textContent)) continue;
       level = levelMap.get(Number(el.tagName[1])) ?? 2;
       h = `H${level}` === el.tagName ? el : retag(el, `h${level}`);
     } else if (promoted.has(el)) {
@@ -113,7 +113,7 @@ export function structureArticle(body: Element, title: string | null): OutlineIt
     } else {
       continue;
     }
-    const text = norm(h.textContent ?? '');
+    const text = norm(h.textContent);
     let id = safeElementId(slug(text));
     for (let n = 2; seen.has(id); n++) id = safeElementId(`${slug(text)}-${n}`);
     seen.add(id);
@@ -141,7 +141,7 @@ const TEXT_FIGURE = 'blockquote, table, pre, ul, ol';
 function besidePicture(el: Element, body: Element, textLength: number): boolean {
   let e: Element | null = el.parentElement;
   for (let level = 0; e && e !== body && level < 3; level++, e = e.parentElement) {
-    if (norm(e.textContent ?? '').length > textLength + 150) break;
+    if (norm(e.textContent).length > textLength + 150) break;
     if (e.querySelector('img, picture, video, iframe, svg')) return true;
   }
   return false;
@@ -155,21 +155,21 @@ function besidePicture(el: Element, body: Element, textLength: number): boolean 
  */
 export function markImageCaptions(body: Element): number {
   const found = new Set<Element>();
-  for (const el of Array.from(body.querySelectorAll('[class]'))) {
+  for (const el of body.querySelectorAll('[class]')) {
     if (el.tagName === 'FIGCAPTION' || el.closest('figcaption') || !CAPTION_CLASS.test(el.getAttribute('class') ?? '')) continue;
     // A heading outside a figure is the story's (a standfirst set beside a video), not a label.
     if (HEADING.test(el.tagName) && !el.closest('figure')) continue;
-    const text = norm(el.textContent ?? '');
+    const text = norm(el.textContent);
     if (!text || text.length > CAPTION_MAX || el.querySelector('img, picture, video, iframe, p p, h1, h2, h3, ' + TEXT_FIGURE)) continue;
     if (besidePicture(el, body, text.length)) found.add(el);
   }
   // Loose text in a picture's <figure> (a span or div beside the image, no <figcaption>). Paragraphs
   // stay: teaser figures of news templates carry the story's lead as a <p> beside the picture.
-  for (const fig of Array.from(body.querySelectorAll('figure'))) {
+  for (const fig of body.querySelectorAll('figure')) {
     if (!fig.querySelector('img, picture, video, iframe') || fig.querySelector(TEXT_FIGURE)) continue;
-    for (const child of Array.from(fig.children)) {
+    for (const child of fig.children) {
       if (!LOOSE_CAPTION.has(child.tagName) || child.querySelector('img, picture, video, iframe, figcaption, p')) continue;
-      if (norm(child.textContent ?? '') && norm(child.textContent ?? '').length <= CAPTION_MAX) found.add(child);
+      if (norm(child.textContent) && norm(child.textContent).length <= CAPTION_MAX) found.add(child);
     }
   }
   // Outermost first, so a caption nested in another marked one goes with it.
