@@ -5,6 +5,7 @@
  * names (CSS modules, `css-1x2y3z`) are handled too. Read-only: never mutates the document.
  */
 import type { ChromeBlock, ChromeCategory } from './types';
+import { norm } from './block-text';
 
 export interface FindChromeOptions {
   /** Extra selectors to treat as chrome (per-site rules from the user). */
@@ -137,7 +138,6 @@ function scriptOf(text: string): string | null {
   return best;
 }
 
-const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
 /** headingKey of a text already passed through norm. */
 const keyOfText = (text: string): string =>
   text

@@ -2,6 +2,7 @@
 import { formatArticleDate } from './export-text';
 import { sanitizeArticleHtml } from './sanitize';
 import type { Article } from './types';
+import { norm } from './block-text';
 
 /** Escapes text for an HTML text node or a double-quoted attribute value. */
 export function escapeHtml(text: string): string {
@@ -52,7 +53,7 @@ function sourceLink(url: string): string {
 
 /** Returns the article as a complete HTML document: metadata in <head>, inline stylesheet, a strict CSP, no script. */
 export function toStandaloneHtml(article: Article, doc?: Document | null): string {
-  const title = article.title.replace(/\s+/g, ' ').trim() || 'Article';
+  const title = norm(article.title) || 'Article';
   const lang = article.lang && /^[a-z]{1,8}(?:-[a-z0-9]{1,8})*$/i.test(article.lang) ? article.lang : null;
   const dir = article.dir === 'rtl' || article.dir === 'ltr' ? article.dir : null;
   const body = sanitizeArticleHtml(article.html, doc);

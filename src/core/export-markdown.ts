@@ -4,6 +4,7 @@ import { highlightedCodeBlock, taskListItems } from 'turndown-plugin-gfm';
 import { articleSourceLine } from './export-text';
 import { parseSanitizedHtml } from './sanitize';
 import type { Article } from './types';
+import { norm } from './block-text';
 
 export interface MarkdownOptions {
   /** Start with a YAML front matter block (default true). */
@@ -127,7 +128,7 @@ function createService(): TurndownService {
   service.addRule('heading', {
     filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
     replacement: (content, node) => {
-      let text = content.replace(/\s+/g, ' ').trim();
+      let text = norm(content);
       // A heading that is bold or italic all through (a promoted "<p><b>QUESTION?</b></p>") is plain in Markdown.
       const wrapped = /^(\*\*|\*)(?!\*)(.+?)\1$/.exec(text);
       if (wrapped && !wrapped[2]!.includes(wrapped[1]!)) text = wrapped[2]!.trim();
@@ -192,12 +193,12 @@ function createService(): TurndownService {
     replacement: (content, node) => {
       // A table inside a cell (layout tables) cannot nest in Markdown: keep its words in the cell.
       if (node.parentElement?.closest('td, th')) {
-        const words = rowsOf(node).flatMap(cellsOf).map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim());
+        const words = rowsOf(node).flatMap(cellsOf).map((c) => norm(c.textContent));
         return ' ' + service.escape(words.filter(Boolean).join(' ')) + ' ';
       }
       const rows = content.split('\n').filter((l) => l.trim() !== '');
       if (rows.length === 0) return '\n\n';
-      const caption = (node as HTMLTableElement).caption?.textContent?.replace(/\s+/g, ' ').trim();
+      const caption = norm((node as HTMLTableElement).caption?.textContent);
       const lead = caption ? `**${service.escape(caption)}**\n\n` : '';
       return `\n\n${lead}${rows.join('\n')}\n\n`;
     },
@@ -209,7 +210,7 @@ function createService(): TurndownService {
       const src = (node.getAttribute('src') ?? '').trim();
       if (!src) return '';
       const alt = (node.getAttribute('alt') ?? '').replace(/\s+/g, ' ').replace(/([[\]\\])/g, '\\$1').trim();
-      const title = (node.getAttribute('title') ?? '').replace(/\s+/g, ' ').trim();
+      const title = norm(node.getAttribute('title'));
       const url = src.replace(/[ ()<>]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
       return `![${alt}](${url}${title ? ` "${title.replace(/"/g, '\\"')}"` : ''})`;
     },
@@ -247,7 +248,7 @@ export function toMarkdown(article: Article, options: MarkdownOptions = {}): str
   const { frontMatter: withFrontMatter = true } = options;
   const body = htmlToMarkdown(article.html, options.document);
   cachedService ??= createService();
-  const title = article.title.replace(/\s+/g, ' ').trim();
+  const title = norm(article.title);
   const titleLine = title ? `# ${cachedService.escape(title)}` : '';
   // Bodies that already open with the title as <h1> keep theirs.
   const bodyHasTitle = titleLine !== '' && body.split('\n', 1)[0] === titleLine;

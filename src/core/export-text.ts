@@ -1,5 +1,6 @@
 /** Plain-text export of an Article, plus the small formatting helpers the other exports share. */
 import type { Article } from './types';
+import { norm } from './block-text';
 
 /**
  * Returns an ISO 8601 date-time as "2024-03-23 04:04 +06:00" (date only when there is no time),
@@ -23,14 +24,14 @@ export function articleSourceLine(article: Article): string {
     article.url || null,
   ];
   return parts
-    .map((p) => (p ?? '').replace(/\s+/g, ' ').trim())
+    .map(norm)
     .filter((p, i, all) => p !== '' && all.indexOf(p) === i)
     .join(' · ');
 }
 
 /** Returns the article as plain text: title, a byline/source line, a blank line, then the body text. */
 export function toPlainText(article: Article): string {
-  const title = article.title.replace(/\s+/g, ' ').trim();
+  const title = norm(article.title);
   const source = articleSourceLine(article);
   const body = article.text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
   const head = [title, source].filter(Boolean).join('\n');

@@ -7,6 +7,7 @@
  * so the document's markup is what it was before (attribute order and pre-existing values too).
  */
 import { findPageChrome } from './chrome-detect';
+import { norm } from './block-text';
 import { CHROME_CATEGORIES, type ChromeBlock, type ChromeCategory } from './types';
 
 export const HIDDEN_ATTR = 'data-clearpage-hidden';
@@ -65,7 +66,7 @@ export interface PageStrip {
 
 /** A short sample of an element's visible text (at most ~80 characters). */
 export function textSample(element: Element, max = 80): string {
-  const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = norm(element.textContent);
   return text.length > max ? text.slice(0, max - 1).trimEnd() + '…' : text;
 }
 
