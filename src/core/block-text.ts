@@ -4,8 +4,12 @@
  * boundaries the way `textContent` glues them ("…Moscow.RELATED STORIES").
  */
 
+// Whitespace runs that are not already one plain space: prose has few, and a string without any
+// comes back from replace() as it is, with nothing copied.
+const LOOSE_SPACE = /\s{2,}|[^\S ]/g;
+
 /** `s` with each whitespace run collapsed to one space, trimmed ('' for null or undefined). */
-export const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+export const norm = (s: string | null | undefined): string => (s ?? '').replace(LOOSE_SPACE, ' ').trim();
 
 /** Characters of link text under `el`, each whitespace run counted as one. */
 export function linkTextLength(el: Element): number {

@@ -296,6 +296,10 @@ export function contentBody(doc: Document): HTMLElement | null {
   return best as HTMLElement | null;
 }
 
+const NON_SPACE = /[^ \n\t\r\f\u00a0]/;
+const SPACE_RUNS = /[ \n\t\r\f\u00a0]+/g;
+const ANY_COMMA = /[,\uff0c\u3001\u060c]/;
+
 /** Walks the body once, collecting text/link/paragraph aggregates and scoring article candidates. */
 export function analysePage(doc: Document): PageAnalysis {
   const elements: Element[] = [];
@@ -324,19 +328,11 @@ export function analysePage(doc: Document): PageAnalysis {
     for (let n = el.lastChild; n; n = n.previousSibling) {
       if (n.nodeType === 3) {
         const data = (n as Text).data;
-        // Length with whitespace runs counted as one, and commas, in one pass.
-        let inSpace = true;
-        for (let i = 0; i < data.length; i++) {
-          const c = data.charCodeAt(i);
-          if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 160) {
-            if (!inSpace) ownText++;
-            inSpace = true;
-          } else {
-            ownText++;
-            inSpace = false;
-            if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) commas++;
-          }
-        }
+        // Length with whitespace runs counted as one (a leading run not at all), and commas.
+        if (!NON_SPACE.test(data)) continue;
+        const collapsed = data.replace(SPACE_RUNS, ' ');
+        ownText += collapsed.length - (collapsed.charCodeAt(0) === 32 ? 1 : 0);
+        if (ANY_COMMA.test(collapsed)) commas += collapsed.split(ANY_COMMA).length - 1;
       } else if (n.nodeType === 1) {
         const childTag = (n as Element).tagName;
         if (!SKIP_TAGS.has(childTag)) {
@@ -579,6 +575,8 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
   };
 
   // Judged last, so a block around the heading that is chrome for another reason is taken whole.
+  // Modal overlays, found natively: few elements are, and reading the attribute on each costs more.
+  const modals = new Set<Element>(doc.querySelectorAll('[aria-modal="true"]'));
   const loneHeadings = new Map<number, { category: ChromeCategory; reason: string }>();
   let shareCount = new Map<number, number>();
   for (let i = 0; i < elements.length; i++) {
@@ -628,8 +626,8 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     // Dialogs and modals outside the article (paywall, newsletter and cookie overlays): chrome of
     // their own, reported with the backdrop that wraps them (it adds no text of its own).
     const elRole = (s.role ?? '').toLowerCase();
-    // (The attribute is read last: every element reaches this test.)
-    if (s.text > 0 && s.text < 2000 && climbable(i) && !insideArticle(i) && (elRole === 'dialog' || elRole === 'alertdialog' || el.getAttribute('aria-modal') === 'true')) {
+    // (The set is asked before the climb test: every element reaches this test.)
+    if (s.text > 0 && s.text < 2000 && (elRole === 'dialog' || elRole === 'alertdialog' || modals.has(el)) && climbable(i) && !insideArticle(i)) {
       let b = i;
       while (climbable(stats[b]?.parent ?? -1) && (stats[stats[b]?.parent as number] as Stats).text === (stats[b] as Stats).text) b = stats[b]?.parent as number;
       const text = rawTextOf(i);
@@ -761,7 +759,6 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
   for (const k of marks.keys()) marksUpTo[k + 1] = 1;
   for (let k = 0; k < elements.length; k++) (marksUpTo as Int32Array)[k + 1] += marksUpTo[k] as number;
   const containsMark = (i: number): boolean => (marksUpTo[(stats[i] as Stats).end + 1] as number) - (marksUpTo[i + 1] as number) > 0;
-
   // Top-down: the first element judged chrome on each path is emitted and its subtree skipped.
   let i = 1; // 0 is <body>
   while (i < elements.length) {
@@ -828,7 +825,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
       return { category: 'consent', reason: role ? `role=${role} about cookies` : 'cookie notice' };
     }
     // Modal overlays that are not about cookies: paywall and sign-up prompts over the page.
-    if ((dialog || el.getAttribute('aria-modal') === 'true') && !inArticle && s.text < 1500 && SUBSCRIBE_TEXT.test(rawTextOf(i))) {
+    if ((dialog || modals.has(el)) && !inArticle && s.text < 1500 && SUBSCRIBE_TEXT.test(rawTextOf(i))) {
       return { category: 'newsletter', reason: `modal ${role ? `role=${role}` : 'aria-modal'} with a sign-up prompt` };
     }
     if (tag === 'FORM' || role === 'search') {

@@ -42,6 +42,16 @@ interface TreeAccess {
 
 const access = new WeakMap<object, TreeAccess>();
 
+const DIRECT: TreeAccess = {
+  parent: (n) => n.parentNode,
+  first: (n) => n.firstChild,
+  next: (n) => n.nextSibling,
+  name: (n) => n.nodeName,
+  type: (n) => n.nodeType,
+  insertBefore: (p, n, ref) => void p.insertBefore(n, ref),
+  remove: (n) => n.parentNode?.removeChild(n),
+};
+
 function treeAccess(win: PurifierWindow): TreeAccess {
   let found = access.get(win);
   if (!found) {
@@ -110,40 +120,43 @@ export function normalizeArticleHtml(html: string, doc?: Document | null): HTMLE
   // the subtree (connection steps), so deeply nested wrappers would cost their depth squared. Detached
   // also keeps jsdom from holding on to every element with an id.
   const root = parsed.documentElement;
-  if (root && tree.parent(root)) tree.remove(root);
+  // Without a <form> (whose named controls could shadow them) the nodes' own properties are safe,
+  // and cheaper than calling the prototype's getters through the guard for every node.
+  const t = (body as Element).getElementsByTagName('form').length ? tree : DIRECT;
+  if (root && t.parent(root)) t.remove(root);
   normalizeAttributes(body, 'body');
   const after = (n: Node): Node | null => {
-    for (let at: Node | null = n; at && at !== body; at = tree.parent(at)) {
-      const next = tree.next(at);
+    for (let at: Node | null = n; at && at !== body; at = t.parent(at)) {
+      const next = t.next(at);
       if (next) return next;
     }
     return null;
   };
-  let node = tree.first(body);
+  let node = t.first(body);
   while (node) {
-    const type = tree.type(node);
+    const type = t.type(node);
     if (type === 3) {
       node = after(node);
       continue;
     }
     const el = node as Element;
-    const tag = type === 1 ? tree.name(el).toLowerCase() : '';
+    const tag = type === 1 ? t.name(el).toLowerCase() : '';
     if (type === 1 && ALLOWED.has(tag) && el.namespaceURI === HTML_NS) {
       normalizeAttributes(el, tag);
-      node = tree.first(el) ?? after(el);
+      node = t.first(el) ?? after(el);
       continue;
     }
     const next = after(node);
     // Unknown elements give way to their content (which is walked next); comments, processing
     // instructions and the elements dropped with their content go whole.
     if (type === 1 && !DROPPED.has(tag) && el.namespaceURI === HTML_NS) {
-      const first = tree.first(el);
-      const parent = tree.parent(el);
-      if (parent) for (let child = first; child; child = tree.first(el)) tree.insertBefore(parent, child, el);
-      tree.remove(el);
+      const first = t.first(el);
+      const parent = t.parent(el);
+      if (parent) for (let child = first; child; child = t.first(el)) t.insertBefore(parent, child, el);
+      t.remove(el);
       node = first ?? next;
     } else {
-      tree.remove(node);
+      t.remove(node);
       node = next;
     }
   }

@@ -20,9 +20,18 @@ export function textLeftAfterChrome(page: PageAnalysis, chrome: readonly Element
   if (!root) return 0;
   let left = root.text - root.linkText;
   if (!chrome.length) return left;
-  const index = new Map<Element, number>();
-  page.elements.forEach((el, i) => index.set(el, i));
-  const removed = chrome.map((el) => index.get(el) ?? -1).filter((i) => i > 0).sort((a, b) => a - b);
+  // Chrome comes in document order: each search starts after the last one found (a native scan,
+  // where a map of every element would cost a step per element).
+  let from = 0;
+  const removed = chrome
+    .map((el) => {
+      let i = page.elements.indexOf(el, from);
+      if (i < 0) i = page.elements.indexOf(el);
+      if (i >= 0) from = i + 1;
+      return i;
+    })
+    .filter((i) => i > 0)
+    .sort((a, b) => a - b);
   // Pre-order ranges: a block inside one already counted is skipped.
   let until = -1;
   for (const i of removed) {
