@@ -308,11 +308,6 @@ export function analysePage(doc: Document): PageAnalysis {
   if (!body) return { elements, stats, article: -1, title: -1 };
   // Pre-order walk with an explicit stack (deeply nested pages must not overflow the call stack);
   // two parallel stacks, not [element, parent] pairs: this visits every node of every page.
-  // Role attributes, found natively: few elements have one, and reading it on each costs more.
-  const roles = new Map<Element, string>();
-  for (const el of Array.from(body.querySelectorAll('[role]'))) roles.set(el, el.getAttribute('role') as string);
-  const bodyRole = body.getAttribute('role');
-  if (bodyRole !== null) roles.set(body, bodyRole);
   const stack: Element[] = [body];
   const parents: number[] = [-1];
   const tags: string[] = [body.tagName];
@@ -342,7 +337,17 @@ export function analysePage(doc: Document): PageAnalysis {
         }
       }
     }
-    stats.push({ idx, end: idx, parent, text: ownText, ownText, linkText: 0, links: 0, commas, imgs: 0, buttons: 0, prose: 0, score: 0, role: roles.get(el) ?? null, tag });
+    stats.push({ idx, end: idx, parent, text: ownText, ownText, linkText: 0, links: 0, commas, imgs: 0, buttons: 0, prose: 0, score: 0, role: null, tag });
+  }
+  // Role attributes, found natively: few elements have one, and reading it on each costs more.
+  // Both lists are in document order, so each search starts after the last element found.
+  (stats[0] as Stats).role = body.getAttribute('role');
+  let from = 1;
+  for (const el of body.querySelectorAll('[role]')) {
+    const at = elements.indexOf(el, from);
+    if (at < 0) continue; // inside an element the walk skips (an <svg> icon)
+    (stats[at] as Stats).role = el.getAttribute('role');
+    from = at + 1;
   }
   // Children come after their parent in pre-order, so a reverse pass aggregates bottom-up.
   for (let i = elements.length - 1; i >= 0; i--) {
