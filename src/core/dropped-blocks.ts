@@ -104,13 +104,18 @@ function commonAncestor(els: Element[]): Element | null {
 export function restoreDroppedBlocks(body: Element, root: Element, articlePath: number[] | null = null): number {
   const article = articlePath ? elementAtPath(root, articlePath) : null;
   // The pick's text blocks (a pick may hold no paragraph at all: one table cell, one list).
-  const picked = Array.from(body.querySelectorAll(MATCHED)).filter((el) => norm(el.textContent).length >= 20 && !el.querySelector(MATCHED));
   const byText = new Map<string, Element>();
-  for (const el of picked) byText.set(`${el.tagName} ${norm(el.textContent)}`, el);
+  for (const el of body.querySelectorAll(MATCHED)) {
+    const text = norm(el.textContent);
+    if (text.length >= 20 && !el.querySelector(MATCHED)) byText.set(`${el.tagName} ${text}`, el);
+  }
   // Pristine blocks with the same tag and text as a picked one: where the pick sits in the page.
+  // (Normalising never lengthens a text: one under 20 characters cannot be a picked block's.)
   const counterpart = new Map<Element, Element>();
   for (const el of root.querySelectorAll(MATCHED)) {
-    const hit = byText.get(`${el.tagName} ${norm(el.textContent)}`);
+    const raw = el.textContent ?? '';
+    if (raw.length < 20) continue;
+    const hit = byText.get(`${el.tagName} ${norm(raw)}`);
     if (hit) counterpart.set(el, hit);
   }
   if (!counterpart.size) return 0;
@@ -129,7 +134,8 @@ export function restoreDroppedBlocks(body: Element, root: Element, articlePath: 
   if (main) shapes.add(signature(main));
   if (!shapes.size) return 0;
   const scopes = [container, ...twinSiblings(container)];
-  const have = norm(body.textContent);
+  // The pick's text, read only when a block gets as far as the test.
+  let have: string | undefined;
   // In document order: each candidate goes after the last picked block seen before it.
   let anchor: Element | null = null;
   let firstPicked: Element | null = null;
@@ -147,7 +153,7 @@ export function restoreDroppedBlocks(body: Element, root: Element, articlePath: 
     }
     if (!el.matches(BLOCKS) || !shapes.has(signature(el.parentElement))) continue;
     const text = norm(el.textContent);
-    if (text.length < 2 || have.includes(text)) continue;
+    if (text.length < 2 || (have ??= norm(body.textContent)).includes(text)) continue;
     if (el.closest(FENCED) || el.querySelector(BLOCKS)) continue;
     if (linkShare(el, text.length) > MAX_LINK_SHARE || isTeaser(el, walkRoot)) continue;
     additions.push({ block: el, after: anchor });

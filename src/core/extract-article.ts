@@ -497,20 +497,22 @@ function notArticleMessage(doc: Document): string {
  */
 function judgeArticle(original: Document, body: Element, words: number, readerable: () => boolean, meta: PageMetadata): string | null {
   const linkWords = (el: Element): number => Array.from(el.querySelectorAll('a')).reduce((n, a) => n + countWords(a.textContent ?? ''), 0);
-  const density = words ? linkWords(body) / words : 1;
-  // Running text in words (ideographs count one each, so CJK paragraphs are judged alike).
+  const imgs = body.querySelectorAll('img').length;
+  if (words < 8) {
+    return imgs >= 3 ? 'This page has no article: it looks like an image gallery.' : 'This page has no article: there is too little text.';
+  }
+  const declaredArticle = meta.sources.publishedTime === 'json-ld' || meta.sources.publishedTime === 'meta';
+  // Running text in words (ideographs count one each, so CJK paragraphs are judged alike), counted
+  // only as far as the tests below look: 40 words settle a declared article, 60 any page.
+  const enough = declaredArticle ? 40 : 60;
   let proseWords = 0;
   for (const p of body.querySelectorAll('p, pre, blockquote, td, dd')) {
     if (p.closest('li') || p.querySelector('p')) continue;
     const w = countWords(p.textContent ?? '');
     if (w < 12) continue;
     if (linkWords(p) < w * 0.3) proseWords += w;
+    if (proseWords >= enough) break;
   }
-  const imgs = body.querySelectorAll('img').length;
-  if (words < 8) {
-    return imgs >= 3 ? 'This page has no article: it looks like an image gallery.' : 'This page has no article: there is too little text.';
-  }
-  const declaredArticle = meta.sources.publishedTime === 'json-ld' || meta.sources.publishedTime === 'meta';
   if (declaredArticle && proseWords >= 40) return null;
   // A page that declares itself an article (a published date in JSON-LD or meta tags) and shows a
   // paragraph of running text is one even when short: paywalled stories show their first paragraph
@@ -522,7 +524,9 @@ function judgeArticle(original: Document, body: Element, words: number, readerab
   // Galleries: many images, captions only.
   if (imgs >= 6 && proseWords < 30 && words / imgs < 15 && !(declaredArticle && words >= 30)) return 'This page has no article: it looks like an image gallery.';
   // Home pages and search results: mostly links, little running text.
-  if ((density > 0.5 && proseWords < 60) || (proseWords < 25 && density > 0.3 && !readerable())) {
+  if (proseWords >= 60) return null;
+  const density = linkWords(body) / words;
+  if (density > 0.5 || (proseWords < 25 && density > 0.3 && !readerable())) {
     return 'This page has no article: it looks like a list of links (a home page or search results).';
   }
   return null;
