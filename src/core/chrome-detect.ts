@@ -224,6 +224,24 @@ function leadingText(el: Element): string {
   return norm(out);
 }
 
+/**
+ * An element's text without that of the elements the page analysis skips (scripts, styles,
+ * templates, SVG), which textContent includes: the inline ad code in a story mentions "gdpr" and
+ * "subscribe", and must not make the story a cookie notice or a sign-up box. Only the tests that
+ * judge a block by words anywhere in it read this; few blocks get that far.
+ */
+function shownText(el: Element): string {
+  if (!el.querySelector('script, style, noscript, template, svg, math, title')) return el.textContent ?? '';
+  let out = '';
+  const stack: Node[] = [el];
+  while (stack.length) {
+    const n = stack.pop() as Node;
+    if (n.nodeType === 3) out += (n as Text).data;
+    else if (n.nodeType === 1 && !SKIP_TAGS.has((n as Element).tagName)) for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return out;
+}
+
 function sampleOf(el: Element): string {
   const text = leadingText(el);
   if (text) return text.length > 80 ? `${text.slice(0, 79)}…` : text;
@@ -635,7 +653,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     if (s.text > 0 && s.text < 2000 && (elRole === 'dialog' || elRole === 'alertdialog' || modals.has(el)) && climbable(i) && !insideArticle(i)) {
       let b = i;
       while (climbable(stats[b]?.parent ?? -1) && (stats[stats[b]?.parent as number] as Stats).text === (stats[b] as Stats).text) b = stats[b]?.parent as number;
-      const text = rawTextOf(i);
+      const text = shownText(el);
       let hinted: ChromeCategory | null = null;
       for (let p = i; p >= b && !hinted; p = (stats[p] as Stats).parent) hinted = hintCategory(classIdOf(elements[p] as Element));
       const category: ChromeCategory = hinted === 'consent' || COOKIE_TEXT.test(text) ? 'consent' : (hinted ?? 'newsletter');
@@ -689,7 +707,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     // Affiliate and sponsorship disclosures (review blogs, tech news): a short block of its own
     // before or after the story's text, never a paragraph in the middle of it.
     if ((tag === 'P' || tag === 'DIV' || tag === 'SPAN' || tag === 'SMALL' || tag === 'EM' || tag === 'ASIDE' || tag === 'SECTION') && s.text >= 30 && s.text <= 500 && s.prose <= 1 && s.ownText >= 20 && i !== title && climbable(i) && besideStory(i)) {
-      if (DISCLOSURE.test(rawTextOf(i))) {
+      if (DISCLOSURE.test(shownText(el))) {
         let b = i;
         while (climbable(stats[b]?.parent ?? -1)) {
           const p = stats[b]?.parent as number;
@@ -826,11 +844,11 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     // in Hebrew or Japanese never say "cookie" in English.
     const consentHint = hint === 'consent';
     const overlay = consentHint && (dialog || s.buttons > 0 || /position\s*:\s*(fixed|sticky)/i.test(el.getAttribute('style') ?? ''));
-    if ((dialog || role === 'region' || role === '') && tag !== 'FOOTER' && s.text > 0 && s.text < 1500 && (dialog || (s.text < 600 && s.buttons > 0) || consentHint) && (overlay || COOKIE_TEXT.test(rawTextOf(i)))) {
+    if ((dialog || role === 'region' || role === '') && tag !== 'FOOTER' && s.text > 0 && s.text < 1500 && (dialog || (s.text < 600 && s.buttons > 0) || consentHint) && (overlay || COOKIE_TEXT.test(shownText(el)))) {
       return { category: 'consent', reason: role ? `role=${role} about cookies` : 'cookie notice' };
     }
     // Modal overlays that are not about cookies: paywall and sign-up prompts over the page.
-    if ((dialog || modals.has(el)) && !inArticle && s.text < 1500 && SUBSCRIBE_TEXT.test(rawTextOf(i))) {
+    if ((dialog || modals.has(el)) && !inArticle && s.text < 1500 && SUBSCRIBE_TEXT.test(shownText(el))) {
       return { category: 'newsletter', reason: `modal ${role ? `role=${role}` : 'aria-modal'} with a sign-up prompt` };
     }
     if (tag === 'FORM' || role === 'search') {
@@ -927,7 +945,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
       const before = title >= 0 ? i < title : i < article;
       const after = articleStats ? i > articleStats.end : false;
       if (before && s.prose === 0 && s.links >= 3 && density >= 0.4 && s.text < 800) return { category: 'header-footer', reason: 'masthead before the title' };
-      if (after && s.text < 2500 && COPYRIGHT.test(rawTextOf(i)) && (density >= 0.2 || s.text < 300)) {
+      if (after && s.text < 2500 && COPYRIGHT.test(shownText(el)) && (density >= 0.2 || s.text < 300)) {
         return { category: 'header-footer', reason: 'footer with copyright' };
       }
     }

@@ -23,6 +23,24 @@ describe('overlays and sign-up boxes', () => {
     expect(found(page(`<div id="c2" class="cmp-banner">${notice}</div>`)).some(([, id]) => id === 'div#c2')).toBe(false);
   });
 
+  it('the text of inline scripts does not make a short post a cookie notice', () => {
+    // A short blog post with the template's ad code inside it ("gdpr: 1", "consent"), before a
+    // longer teaser of the next post (which the analysis may take for the article): textContent
+    // reads the script, a reader does not.
+    const post = 'A cartoonist got a spot on the news for his scathing critique of a lazy narrative, which has gone well beyond grumbling into out-and-out prejudice. Click through for the whole thing.';
+    const adCode = '<script>ads.queue.push(function () { ads.setPrivacy({ gdpr: 1, consent: window.tcString }); ads.display("slot_1"); });</script>';
+    const next = Array.from({ length: 8 }, (_, i) => `<p>Teaser ${i + 1} of the next post, a long paragraph of running text, with commas, clauses, asides, and words enough to be scored.</p>`).join('');
+    const doc = (extra: string): Document =>
+      load(
+        `<html lang="en"><head><title>A short post</title></head><body><nav><a href="/">Home</a><a href="/a">About</a><a href="/c">Contact</a></nav>` +
+          `<h1>A short post</h1><div id="story"><p>${post}</p>${adCode}<button>Share</button></div><div id="next">${next}</div>${extra}</body></html>`,
+      );
+    expect(found(doc('')).some(([cat, id]) => cat === 'consent' || id === 'div#story')).toBe(false);
+    // A real notice still is one: its own words say so.
+    const notice = '<div id="cn"><p>We use cookies to measure traffic and to show you ads.</p><button>Accept</button></div>';
+    expect(found(doc(notice))).toContainEqual(['consent', 'div#cn']);
+  });
+
   it('a modal outside the article is reported with the backdrop that wraps it', () => {
     const doc = page('<div id="backdrop" class="overlay"><div id="m" aria-modal="true"><h2>Continue reading</h2><p>Create a free account to keep reading this story and others like it.</p><a href="/register">Register</a></div></div>');
     expect(found(doc)).toContainEqual(['newsletter', 'div#backdrop']);
