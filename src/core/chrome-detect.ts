@@ -597,9 +597,9 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
     if (!minorMarks.has(i)) minorMarks.set(i, { category, reason });
   };
 
-  // Judged last, so a block around the heading that is chrome for another reason is taken whole.
   // Modal overlays, found natively: few elements are, and reading the attribute on each costs more.
   const modals = new Set<Element>(doc.querySelectorAll('[aria-modal="true"]'));
+  // Judged last, so a block around the heading that is chrome for another reason is taken whole.
   const loneHeadings = new Map<number, { category: ChromeCategory; reason: string }>();
   let shareCount = new Map<number, number>();
   for (let i = 0; i < elements.length; i++) {
@@ -782,6 +782,7 @@ export function findPageChromeIn(doc: Document, page: PageAnalysis, options: Fin
   for (const k of marks.keys()) marksUpTo[k + 1] = 1;
   for (let k = 0; k < elements.length; k++) (marksUpTo as Int32Array)[k + 1] += marksUpTo[k] as number;
   const containsMark = (i: number): boolean => (marksUpTo[(stats[i] as Stats).end + 1] as number) - (marksUpTo[i + 1] as number) > 0;
+
   // Top-down: the first element judged chrome on each path is emitted and its subtree skipped.
   let i = 1; // 0 is <body>
   while (i < elements.length) {
